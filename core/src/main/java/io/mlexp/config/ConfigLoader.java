@@ -1,0 +1,253 @@
+package io.mlexp.config;
+
+import io.mlexp.check.DidYouMean;
+import io.mlexp.check.Finding;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.image.ImageReference;
+import io.mlexp.image.PinPolicy;
+import io.mlexp.yaml.YamlDocument;
+import io.mlexp.yaml.YamlMapping;
+import io.mlexp.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Loads {@code .mlexp.yml}. Every problem in the file is found in one pass and reported together,
+ * each with file, line and column; a file with any problem yields no config at all.
+ */
+public final class ConfigLoader {
+    public static final String FILE_NAME = ".mlexp.yml";
+
+    private final YamlReader reader = new YamlReader();
+
+    /** Loads a config file; {@code displayName} is how messages name it. */
+    public MlexpConfig load(Path file, String displayName) {
+        return bind(reader.read(file, displayName));
+    }
+
+    public MlexpConfig parse(String yaml, String displayName) {
+        return bind(reader.parse(yaml, displayName));
+    }
+
+    private MlexpConfig bind(YamlDocument document) {
+        var root = document.root().orElseThrow(() -> InvalidInputException.of("config-empty",
+                SourceLocation.of(document.file()), "the config is empty; it needs at least 'version: 1'"));
+        if (!(root instanceof YamlMapping mapping)) {
+            throw InvalidInputException.of("config-type", root.location(),
+                    "expected a mapping of sections (version, commits, files, ...), found " + root.describe());
+        }
+        var problems = new ArrayList<Finding>();
+        var top = SectionReader.root(mapping, problems);
+        var config = new MlexpConfig(
+                version(top, document.file(), problems),
+                top.choice("on-violation", MlexpConfig.OnViolation.class, MlexpConfig.OnViolation.FAIL),
+                commits(top.section("commits")),
+                configs(top.section("configs")),
+                files(top.section("files")),
+                record(top.section("record")),
+                smoke(top.section("smoke")),
+                publish(top.section("publish")));
+        top.finish();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return config;
+    }
+
+    private static int version(SectionReader top, String file, List<Finding> problems) {
+        if (!top.has("version")) {
+            problems.add(Finding.error("config-version", new SourceLocation(file, 1, 1),
+                    "'version: 1' is required as the first key").withHint("add the line 'version: 1'"));
+            return MlexpConfig.CURRENT_VERSION;
+        }
+        int version = top.integer("version", MlexpConfig.CURRENT_VERSION, 1);
+        if (version != MlexpConfig.CURRENT_VERSION) {
+            problems.add(Finding.error("config-version", top.locationOf("version"),
+                    "version " + version + " is not supported; this mlexp reads version " + MlexpConfig.CURRENT_VERSION));
+        }
+        return version;
+    }
+
+    private static CommitsConfig commits(SectionReader section) {
+        var defaults = CommitsConfig.defaults();
+        var conventions = section.list("convention", defaults.conventions(), ConfigLoader::convention);
+        var pattern = section.converted("pattern", Regex::compile);
+        if (conventions.contains(CommitConvention.REGEX) && pattern.isEmpty() && !section.has("pattern")) {
+            section.problem("convention",
+                    "the 'regex' convention needs commits.pattern, the expression a subject must match");
+        }
+        var result = new CommitsConfig(conventions,
+                section.strings("types", defaults.types()),
+                section.positiveInt("subject-max-length", defaults.subjectMaxLength()),
+                section.positiveInt("body-max-line-length", defaults.bodyMaxLineLength()),
+                section.strings("experiment-id-required-for", defaults.experimentIdRequiredFor()),
+                pattern);
+        section.finish();
+        return result;
+    }
+
+    private static CommitConvention convention(String text) {
+        for (var convention : CommitConvention.values()) {
+            if (convention.label().equals(text)) {
+                return convention;
+            }
+        }
+        throw new IllegalArgumentException("unknown convention '" + text + "'; " + DidYouMean.hint(text,
+                List.of("conventional", "exp-tag", "regex")));
+    }
+
+    private static ConfigsConfig configs(SectionReader section) {
+        var defaults = ConfigsConfig.defaults();
+        var result = new ConfigsConfig(
+                section.list("required", defaults.required(), Glob::compile),
+                section.strings("required-keys", defaults.requiredKeys()));
+        section.finish();
+        return result;
+    }
+
+    private static FilesConfig files(SectionReader section) {
+        var defaults = FilesConfig.defaults();
+        var result = new FilesConfig(
+                section.list("forbidden", defaults.forbidden(), Glob::compile),
+                section.list("allowed", defaults.allowed(), Glob::compile),
+                section.converted("max-size", DataSize::parse).orElse(defaults.maxSize()),
+                section.choice("notebook-outputs", FilesConfig.Level.class, defaults.notebookOutputs()),
+                section.bool("secrets", defaults.secrets()));
+        section.finish();
+        return result;
+    }
+
+    private static RecordConfig record(SectionReader section) {
+        var defaults = RecordConfig.defaults();
+        var result = new RecordConfig(
+                section.nonBlankString("dir", defaults.dir()),
+                section.converted("id-pattern", Regex::compile).orElse(defaults.idPattern()),
+                section.list("required-sections", defaults.requiredSections(), ConfigLoader::recordSection),
+                section.list("trigger-paths", defaults.triggerPaths(), Glob::compile));
+        section.finish();
+        return result;
+    }
+
+    private static RecordSection recordSection(String text) {
+        for (var candidate : RecordSection.values()) {
+            if (candidate.key().equals(text)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("unknown section '" + text + "'; "
+                + DidYouMean.hint(text, RecordSection.keys()));
+    }
+
+    private static SmokeConfig smoke(SectionReader section) {
+        var defaults = SmokeConfig.defaults();
+        var pin = section.choice("pin", PinPolicy.class, defaults.pin());
+        Optional<ImageReference> image = section.converted("image", ImageReference::parse);
+        image.flatMap(pin::problem).ifPresent(problem -> section.problem("image", problem));
+        var cli = section.nonBlankString("cli", defaults.cli());
+        if (!List.of("docker", "podman").contains(cli)) {
+            section.problem("cli", "expected docker or podman, found '" + cli + "'");
+        }
+        var result = new SmokeConfig(
+                section.choice("engine", SmokeConfig.Engine.class, defaults.engine()),
+                image,
+                pin,
+                section.nonBlankString("gpus", defaults.gpus()),
+                cli,
+                section.nonBlankString("command", defaults.command()),
+                section.converted("timeout", Durations::parse).orElse(defaults.timeout()),
+                section.nonBlankString("metrics", defaults.metrics()),
+                expect(section.section("expect"), defaults.expect()),
+                embedded(section.section("embedded"), defaults.embedded()));
+        section.finish();
+        return result;
+    }
+
+    private static SmokeConfig.Expect expect(SectionReader section, SmokeConfig.Expect defaults) {
+        var lossDecrease = section.has("loss-decrease") ? fraction(section, "loss-decrease") : defaults.lossDecrease();
+        var bounds = new LinkedHashMap<String, SmokeConfig.Bounds>();
+        section.sectionsByName("bounds").forEach((metric, limits) -> {
+            bounds.put(metric, new SmokeConfig.Bounds(limits.number("min"), limits.number("max")));
+            limits.finish();
+        });
+        var result = new SmokeConfig.Expect(
+                section.bool("finite", defaults.finite()),
+                lossDecrease,
+                section.nonBlankString("loss-metric", defaults.lossMetric()),
+                bounds);
+        section.finish();
+        return result;
+    }
+
+    private static OptionalDouble fraction(SectionReader section, String key) {
+        var value = section.number(key);
+        if (value.isPresent() && (value.getAsDouble() < 0 || value.getAsDouble() >= 1)) {
+            section.problem(key,
+                    "expected a fraction from 0 to below 1 (0.05 is 5%), found " + value.getAsDouble());
+            return OptionalDouble.empty();
+        }
+        return value;
+    }
+
+    private static SmokeConfig.Embedded embedded(SectionReader section, SmokeConfig.Embedded defaults) {
+        var shape = section.list("input-shape", defaults.inputShape(), ConfigLoader::dimension);
+        if (shape.size() < 2) {
+            section.problem("input-shape",
+                    "expected a batch dimension and at least one feature dimension, such as [64, 784]");
+        }
+        var result = new SmokeConfig.Embedded(
+                section.nonBlankString("model", defaults.model()),
+                shape,
+                section.integer("classes", defaults.classes(), 2),
+                section.positiveInt("steps", defaults.steps()),
+                section.integer("seed", defaults.seed()));
+        section.finish();
+        return result;
+    }
+
+    private static int dimension(String text) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a positive whole number, found '" + text + "'");
+    }
+
+    private static PublishConfig publish(SectionReader section) {
+        var defaults = PublishConfig.defaults();
+        var gates = new LinkedHashMap<String, PublishConfig.Gate>();
+        section.sectionsByName("gates").forEach((metric, gate) -> {
+            gates.put(metric, new PublishConfig.Gate(gate.converted("max-drop", ConfigLoader::drop),
+                    gate.number("min"), gate.number("max")));
+            gate.finish();
+        });
+        var result = new PublishConfig(
+                section.strings("metrics", defaults.metrics()),
+                section.nonBlankString("history", defaults.history()),
+                gates);
+        section.finish();
+        return result;
+    }
+
+    private static PublishConfig.Drop drop(String text) {
+        var trimmed = text.trim();
+        boolean relative = trimmed.endsWith("%");
+        try {
+            double amount = Double.parseDouble(relative ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+            if (amount >= 0 && Double.isFinite(amount)) {
+                return new PublishConfig.Drop(relative ? amount / 100 : amount, relative);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a non-negative amount (0.01) or percentage (2%), found '" + text + "'");
+    }
+}

@@ -1,0 +1,27 @@
+package io.mlexp.config;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code files:} what may be committed. */
+public record FilesConfig(List<Glob> forbidden, List<Glob> allowed, DataSize maxSize, Level notebookOutputs, boolean secrets) {
+    /** How a rule reports: as an error, as a warning, or not at all. */
+    public enum Level { ERROR, WARNING, OFF }
+
+    public static final List<String> DEFAULT_FORBIDDEN = List.of("*.pth", "*.pt", "*.ckpt", "*.safetensors",
+            "data/**", "datasets/**", "logs/**", "runs/**", "wandb/**", "mlruns/**",
+            "**/__pycache__/**", "**/.ipynb_checkpoints/**");
+
+    public FilesConfig {
+        forbidden = List.copyOf(forbidden);
+        allowed = List.copyOf(allowed);
+    }
+
+    public static FilesConfig defaults() {
+        return new FilesConfig(globs(DEFAULT_FORBIDDEN.stream()), List.of(), DataSize.parse("5MB"), Level.WARNING, true);
+    }
+
+    static List<Glob> globs(Stream<String> patterns) {
+        return patterns.map(Glob::compile).toList();
+    }
+}

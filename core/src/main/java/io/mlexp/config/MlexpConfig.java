@@ -1,0 +1,33 @@
+package io.mlexp.config;
+
+import java.util.Locale;
+
+/**
+ * The whole {@code .mlexp.yml}: one immutable value, every section filled with its documented
+ * default when absent. Load it with {@link ConfigLoader}.
+ */
+public record MlexpConfig(
+        int version,
+        OnViolation onViolation,
+        CommitsConfig commits,
+        ConfigsConfig configs,
+        FilesConfig files,
+        RecordConfig record,
+        SmokeConfig smoke,
+        PublishConfig publish) {
+    public static final int CURRENT_VERSION = 1;
+
+    /** What a violation does to a CI build: fail it, or mark it unstable (Jenkins). */
+    public enum OnViolation {
+        FAIL, UNSTABLE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static MlexpConfig defaults() {
+        return new MlexpConfig(CURRENT_VERSION, OnViolation.FAIL, CommitsConfig.defaults(), ConfigsConfig.defaults(),
+                FilesConfig.defaults(), RecordConfig.defaults(), SmokeConfig.defaults(), PublishConfig.defaults());
+    }
+}

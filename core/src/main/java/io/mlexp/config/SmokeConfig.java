@@ -1,0 +1,58 @@
+package io.mlexp.config;
+
+import io.mlexp.image.ImageReference;
+import io.mlexp.image.PinPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** {@code smoke:} the short training run that proves the code still learns. */
+public record SmokeConfig(
+        Engine engine,
+        Optional<ImageReference> image,
+        PinPolicy pin,
+        String gpus,
+        String cli,
+        String command,
+        Duration timeout,
+        String metrics,
+        Expect expect,
+        Embedded embedded) {
+
+    /** Where the smoke run happens. */
+    public enum Engine {
+        CONTAINER, LOCAL, EMBEDDED, AUTO;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What the metrics of a smoke run must show. */
+    public record Expect(boolean finite, OptionalDouble lossDecrease, String lossMetric, Map<String, Bounds> bounds) {
+        public Expect {
+            bounds = Map.copyOf(bounds);
+        }
+    }
+
+    /** Inclusive limits on a metric's last value. */
+    public record Bounds(OptionalDouble min, OptionalDouble max) {
+    }
+
+    /** The embedded engine's model and synthetic batches. */
+    public record Embedded(String model, List<Integer> inputShape, int classes, int steps, long seed) {
+        public Embedded {
+            inputShape = List.copyOf(inputShape);
+        }
+    }
+
+    public static SmokeConfig defaults() {
+        return new SmokeConfig(Engine.AUTO, Optional.empty(), PinPolicy.DIGEST, "all", "docker",
+                "python train.py --config configs/smoke.yaml --max-steps 50", Duration.ofMinutes(10), "metrics.jsonl",
+                new Expect(true, OptionalDouble.of(0.05), "loss", Map.of()),
+                new Embedded("model.pt", List.of(64, 784), 10, 50, 0));
+    }
+}
