@@ -1,0 +1,81 @@
+package io.mlexp.cli;
+
+import io.mlexp.report.RunJson;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", description = "Runs one check, as the hooks and CI do.",
+        subcommands = {
+            CheckCommand.Config.class,
+            CheckCommand.CommitMsg.class,
+            CheckCommand.Commits.class,
+            CheckCommand.Staged.class,
+            CheckCommand.Configs.class,
+            CheckCommand.Record.class})
+final class CheckCommand {
+    @Command(name = "config", description = "Validates .mlexp.yml itself: keys, types, sizes, durations, globs, regexes, the image.")
+    static final class Config extends MlexpSubcommand {
+        @Override
+        public Integer call() {
+            var workspace = workspace();
+            var config = loadConfig(workspace);
+            if (json()) {
+                out().println(RunJson.findings(List.of()));
+            } else {
+                out().println(colour("green", "ok") + ": " + workspace.configDisplayName() + " is valid (version "
+                        + config.version() + ")");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "commit-msg", description = "Checks a commit message file (the commit-msg hook).")
+    static final class CommitMsg extends MlexpSubcommand {
+        @Parameters(paramLabel = "FILE", description = "The message file Git passes to the hook.")
+        String file;
+
+        @Override
+        public Integer call() {
+            throw notBuiltYet("mlexp check commit-msg", "the commit-message rules");
+        }
+    }
+
+    @Command(name = "commits", description = "Checks every commit message of a range BASE..HEAD.")
+    static final class Commits extends MlexpSubcommand {
+        @Parameters(paramLabel = "BASE..HEAD")
+        String range;
+
+        @Override
+        public Integer call() {
+            throw notBuiltYet("mlexp check commits", "the commit-message rules");
+        }
+    }
+
+    @Command(name = "staged", description = "Checks the staged files (the pre-commit hook).")
+    static final class Staged extends MlexpSubcommand {
+        @Override
+        public Integer call() {
+            throw notBuiltYet("mlexp check staged", "the staged-file rules");
+        }
+    }
+
+    @Command(name = "configs", description = "Checks that the training configs exist, parse and hold the required keys.")
+    static final class Configs extends MlexpSubcommand {
+        @Override
+        public Integer call() {
+            throw notBuiltYet("mlexp check configs", "the training-config rules");
+        }
+    }
+
+    @Command(name = "record", description = "The pull-request rule: changed training code needs an experiment record.")
+    static final class Record extends MlexpSubcommand {
+        @Override
+        public Integer call() {
+            throw notBuiltYet("mlexp check record", "the experiment-record rules");
+        }
+    }
+
+    private CheckCommand() {
+    }
+}

@@ -1,0 +1,58 @@
+package io.mlexp.cli;
+
+import io.mlexp.check.EnvironmentException;
+import io.mlexp.check.Finding;
+import io.mlexp.config.MlexpConfig;
+import io.mlexp.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/** What every subcommand shares: the global options, the workspace, and printing findings. */
+abstract class MlexpSubcommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    MlexpCommand global() {
+        return (MlexpCommand) spec.root().userObject();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    boolean json() {
+        return global().format == OutputFormat.json;
+    }
+
+    Workspace workspace() {
+        return Workspace.locate(Path.of("").toAbsolutePath(), global().repo(), global().config());
+    }
+
+    MlexpConfig loadConfig(Workspace workspace) {
+        return workspace.loadConfig();
+    }
+
+    String colour(String style, String text) {
+        return spec.commandLine().getColorScheme().ansi().string("@|" + style + " " + text.replace("|@", "| @") + "|@");
+    }
+
+    void printFindings(List<Finding> findings) {
+        for (var finding : findings) {
+            var line = finding.format();
+            out().println(finding.isError() ? colour("red", line) : colour("yellow", line));
+        }
+    }
+
+    /** Says plainly that a capability is not built yet, and exits 3 through the handler. */
+    static EnvironmentException notBuiltYet(String command, String capability) {
+        return new EnvironmentException("'" + command + "' is not available yet: this version of mlexp does not"
+                + " have " + capability + " yet");
+    }
+}

@@ -1,0 +1,89 @@
+package io.mlexp.cli;
+
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.context.BuildContext;
+import io.mlexp.report.RunJson;
+import io.mlexp.run.ExperimentRun;
+import io.mlexp.run.Stage;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = {
+    "Runs every stage the build context calls for, as the Jenkins step does.",
+    "Branch push: config, commits, configs, smoke. Pull request: also the record and the comparison "
+            + "with the base. Tag: config, configs, record, smoke, publish."})
+final class RunCommand extends MlexpSubcommand {
+    enum ContextOption { auto, branch, pr, tag }
+
+    @Option(names = "--context", defaultValue = "auto",
+            description = "${COMPLETION-CANDIDATES}; auto reads TAG_NAME, CHANGE_ID/CHANGE_TARGET and "
+                    + "GIT_PREVIOUS_SUCCESSFUL_COMMIT as Jenkins sets them (default: ${DEFAULT-VALUE}).")
+    ContextOption context;
+
+    @Option(names = "--base", paramLabel = "REF", description = "The base: the last good commit, or the pull request's target.")
+    String base;
+
+    @Option(names = "--head", paramLabel = "REF", defaultValue = "HEAD", description = "The commit under test (default: ${DEFAULT-VALUE}).")
+    String head;
+
+    @Option(names = "--tag", paramLabel = "NAME", description = "The tag, for --context tag.")
+    String tag;
+
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE",
+            description = "Only these stages: config, commits, configs, record, smoke, publish.")
+    List<String> stages;
+
+    @Override
+    public Integer call() {
+        var workspace = workspace();
+        var config = loadConfig(workspace);
+        var result = ExperimentRun.standard().run(workspace, config, buildContext(), selectedStages());
+        if (json()) {
+            out().println(RunJson.runs(List.of(result)));
+        } else {
+            new RunPrinter(this).print(result);
+        }
+        if (result.failed()) {
+            return ExitCodes.VIOLATIONS;
+        }
+        if (result.incomplete()) {
+            err().println("mlexp: some stages are not available yet in this version, so the run is incomplete");
+            return ExitCodes.ENVIRONMENT;
+        }
+        return ExitCodes.OK;
+    }
+
+    private BuildContext buildContext() {
+        return switch (context) {
+            case auto -> BuildContext.fromEnvironment(System.getenv());
+            case branch -> BuildContext.branch(Optional.ofNullable(base), head);
+            case pr -> BuildContext.pullRequest(required(base, "--base"), head);
+            case tag -> BuildContext.tag(required(tag, "--tag"), head);
+        };
+    }
+
+    private EnumSet<Stage> selectedStages() {
+        if (stages == null) {
+            return EnumSet.allOf(Stage.class);
+        }
+        var selected = EnumSet.noneOf(Stage.class);
+        for (var name : stages) {
+            selected.add(EnumSet.allOf(Stage.class).stream().filter(s -> s.label().equals(name)).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("option-value", SourceLocation.of("--stages"),
+                            "unknown stage '" + name + "'; " + io.mlexp.check.DidYouMean.hint(name,
+                                    EnumSet.allOf(Stage.class).stream().map(Stage::label).toList()))));
+        }
+        return selected;
+    }
+
+    private static String required(String value, String option) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.of("option-missing", SourceLocation.of(option), "this context needs " + option);
+        }
+        return value;
+    }
+}

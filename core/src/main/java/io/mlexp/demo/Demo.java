@@ -1,0 +1,89 @@
+package io.mlexp.demo;
+
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.context.BuildContext;
+import io.mlexp.report.RunSummaryPage;
+import io.mlexp.run.ExperimentRun;
+import io.mlexp.run.RunResult;
+import io.mlexp.run.Stage;
+import io.mlexp.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code mlexp demo}: the example in a scratch repository with a short history, run in the branch,
+ * pull-request and tag contexts, with a report at the end.
+ */
+public final class Demo {
+    /** Where the demo left everything. */
+    public record Outcome(Path directory, Path repository, List<RunResult> runs, Path report) {
+    }
+
+    private final ExperimentRun experimentRun;
+    private final Consumer<String> progress;
+
+    public Demo(ExperimentRun experimentRun, Consumer<String> progress) {
+        this.experimentRun = experimentRun;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the demo in {@code directory}, which must be new or empty: the demo never writes over files.
+     *
+     * @param copyExample puts the example project into the directory it is given
+     */
+    public Outcome run(Path directory, Consumer<Path> copyExample) {
+        prepare(directory);
+        var repository = directory.resolve("repo");
+        progress.accept("Creating a Git repository with the digits example in " + repository);
+        copyExample.accept(repository);
+        DemoRepository.create(repository);
+        progress.accept("  history: 4 commits on main, tag " + DemoRepository.TAG + ", branch " + DemoRepository.BRANCH);
+
+        var contexts = List.of(
+                new Checkout(DemoRepository.BRANCH, BuildContext.branch(Optional.of(DemoRepository.MAIN), DemoRepository.BRANCH)),
+                new Checkout(DemoRepository.BRANCH, BuildContext.pullRequest(DemoRepository.MAIN, DemoRepository.BRANCH)),
+                new Checkout(DemoRepository.TAG, BuildContext.tag(DemoRepository.TAG, DemoRepository.TAG)));
+        var runs = new ArrayList<RunResult>();
+        for (var checkout : contexts) {
+            progress.accept("Running the " + checkout.context().describe());
+            DemoRepository.checkout(repository, checkout.ref());
+            var workspace = new Workspace(repository, repository.resolve(".mlexp.yml"));
+            runs.add(experimentRun.run(workspace, workspace.loadConfig(), checkout.context(), EnumSet.allOf(Stage.class)));
+        }
+        var report = directory.resolve("report").resolve("index.html");
+        RunSummaryPage.write(report, "mlexp demo: digits", runs);
+        return new Outcome(directory, repository, runs, report);
+    }
+
+    private record Checkout(String ref, BuildContext context) {
+    }
+
+    private static void prepare(Path directory) {
+        try {
+            if (Files.exists(directory)) {
+                if (!Files.isDirectory(directory)) {
+                    throw InvalidInputException.of("demo-out", SourceLocation.of(directory.toString()),
+                            "exists and is not a directory; choose a new directory for --out");
+                }
+                try (var entries = Files.list(directory)) {
+                    if (entries.findAny().isPresent()) {
+                        throw InvalidInputException.of("demo-out", SourceLocation.of(directory.toString()),
+                                "is not empty; the demo never writes over files, so choose a new or empty directory");
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.mlexp.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mlexp.check.Finding;
+import io.mlexp.run.RunResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON form of findings and runs that {@code --format json} prints: plain maps, stable keys. */
+public final class RunJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJson() {
+    }
+
+    public static String findings(List<Finding> findings) {
+        return write(Map.of("findings", findings.stream().map(RunJson::finding).toList()));
+    }
+
+    public static String runs(List<RunResult> runs) {
+        return write(Map.of("runs", runs.stream().map(RunJson::run).toList()));
+    }
+
+    private static Map<String, Object> run(RunResult run) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("context", run.context().kind().label());
+        map.put("description", run.context().describe());
+        map.put("stages", run.stages().stream().map(stage -> {
+            var stageMap = new LinkedHashMap<String, Object>();
+            stageMap.put("stage", stage.stage().label());
+            stageMap.put("status", stage.status().name().toLowerCase(java.util.Locale.ROOT));
+            stageMap.put("summary", stage.summary());
+            stageMap.put("findings", stage.findings().stream().map(RunJson::finding).toList());
+            return stageMap;
+        }).toList());
+        return map;
+    }
+
+    private static Map<String, Object> finding(Finding finding) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("rule", finding.ruleId());
+        map.put("severity", finding.severity().label());
+        map.put("file", finding.location().file());
+        map.put("line", finding.location().line());
+        map.put("column", finding.location().column());
+        map.put("message", finding.message());
+        map.put("hint", finding.hint());
+        return map;
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.mlexp.run;
+
+import io.mlexp.config.MlexpConfig;
+import io.mlexp.context.BuildContext;
+import io.mlexp.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one entry point behind {@code mlexp run}, the demo and the Jenkins step: decides from the
+ * context which stages run and runs them in order. A stage whose capability is not built reports
+ * {@link StageResult.Status#NOT_AVAILABLE}; nothing stands in for it.
+ */
+public final class ExperimentRun {
+    private final Map<Stage, StageRunner> runners;
+
+    public ExperimentRun(Map<Stage, StageRunner> runners) {
+        this.runners = new EnumMap<>(Stage.class);
+        this.runners.putAll(runners);
+    }
+
+    /** The stages mlexp has built so far. */
+    public static ExperimentRun standard() {
+        return new ExperimentRun(Map.of(Stage.CONFIG, ExperimentRun::configSummary));
+    }
+
+    public RunResult run(Workspace workspace, MlexpConfig config, BuildContext context, Set<Stage> selected) {
+        var results = new ArrayList<StageResult>();
+        for (var stage : Stage.values()) {
+            if (!stage.runsIn(context.kind()) || !selected.contains(stage)) {
+                continue;
+            }
+            var runner = runners.get(stage);
+            results.add(runner == null
+                    ? StageResult.notAvailable(stage, "the " + stage.description() + " stage is not built yet")
+                    : runner.run(workspace, config, context));
+        }
+        return new RunResult(context, results);
+    }
+
+    private static StageResult configSummary(Workspace workspace, MlexpConfig config, BuildContext context) {
+        var summary = "%s is valid: %d commit types, %d forbidden path patterns, smoke engine %s, quality gates on %s"
+                .formatted(workspace.configDisplayName(), config.commits().types().size(),
+                        config.files().forbidden().size(), config.smoke().engine().label(),
+                        config.publish().gates().isEmpty() ? "no metric" : String.join(", ", config.publish().gates().keySet()));
+        return StageResult.of(Stage.CONFIG, summary, List.of());
+    }
+}

@@ -1,0 +1,36 @@
+package io.mlexp.run;
+
+import io.mlexp.context.BuildContext;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The stages of a run and the contexts each runs in (DESIGN.md, "Build contexts"). */
+public enum Stage {
+    CONFIG("the .mlexp.yml rules", EnumSet.allOf(BuildContext.Kind.class)),
+    COMMITS("commit messages", EnumSet.of(BuildContext.Kind.BRANCH, BuildContext.Kind.PULL_REQUEST)),
+    CONFIGS("training configs", EnumSet.allOf(BuildContext.Kind.class)),
+    RECORD("experiment record", EnumSet.of(BuildContext.Kind.PULL_REQUEST, BuildContext.Kind.TAG)),
+    SMOKE("smoke training", EnumSet.allOf(BuildContext.Kind.class)),
+    PUBLISH("history, report and gates", EnumSet.of(BuildContext.Kind.PULL_REQUEST, BuildContext.Kind.TAG));
+
+    private final String description;
+    private final Set<BuildContext.Kind> contexts;
+
+    Stage(String description, Set<BuildContext.Kind> contexts) {
+        this.description = description;
+        this.contexts = contexts;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean runsIn(BuildContext.Kind kind) {
+        return contexts.contains(kind);
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
