@@ -21,7 +21,7 @@ final class DemoCommand extends MlexpSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        var directory = out != null ? out.toAbsolutePath() : Files.createTempDirectory("mlexp-demo-");
+        var directory = out != null ? global().workingDirectory().resolve(out) : Files.createTempDirectory("mlexp-demo-");
         var demo = new Demo(ExperimentRun.standard(), message -> {
             if (!json()) {
                 out().println(message);

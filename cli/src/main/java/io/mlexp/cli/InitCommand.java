@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Command;
 
@@ -18,7 +17,7 @@ import picocli.CommandLine.Command;
 final class InitCommand extends MlexpSubcommand {
     @Override
     public Integer call() throws IOException {
-        var workingDirectory = Path.of("").toAbsolutePath();
+        var workingDirectory = global().workingDirectory();
         var root = global().repo().map(workingDirectory::resolve)
                 .orElseGet(() -> Workspace.gitRoot(workingDirectory).orElse(workingDirectory));
         var workspace = Workspace.locate(workingDirectory, java.util.Optional.of(root), global().config());

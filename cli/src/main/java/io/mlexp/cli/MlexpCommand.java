@@ -58,6 +58,16 @@ final class MlexpCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Path workingDirectory;
+
+    private MlexpCommand(Path workingDirectory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath();
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -72,7 +82,12 @@ final class MlexpCommand implements Runnable {
     }
 
     static CommandLine newCommandLine() {
-        var root = new MlexpCommand();
+        return newCommandLine(Path.of(""));
+    }
+
+    /** The command line as run from {@code workingDirectory}; tests pass a temporary directory. */
+    static CommandLine newCommandLine(Path workingDirectory) {
+        var root = new MlexpCommand(workingDirectory);
         var commandLine = new CommandLine(root);
         commandLine.setExecutionExceptionHandler(MlexpCommand::handle);
         commandLine.setExecutionStrategy(parseResult -> {

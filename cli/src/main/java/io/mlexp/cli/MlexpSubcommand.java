@@ -5,7 +5,6 @@ import io.mlexp.check.Finding;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,7 +31,7 @@ abstract class MlexpSubcommand implements Callable<Integer> {
     }
 
     Workspace workspace() {
-        return Workspace.locate(Path.of("").toAbsolutePath(), global().repo(), global().config());
+        return Workspace.locate(global().workingDirectory(), global().repo(), global().config());
     }
 
     MlexpConfig loadConfig(Workspace workspace) {

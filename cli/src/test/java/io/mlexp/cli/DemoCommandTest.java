@@ -1,0 +1,40 @@
+package io.mlexp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldBuildTheExampleRepositoryRunEveryContextAndWriteTheReport() throws IOException {
+        var run = CommandRun.in(directory, "demo", "--out", "demo");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("branch push main..exp/small-hidden", "pull request main...exp/small-hidden",
+                "tag v1.0", "Report:     " + directory.resolve("demo/report/index.html"));
+        var repository = directory.resolve("demo/repo");
+        assertThat(repository.resolve("train.py")).exists();
+        assertThat(repository.resolve(".gitignore")).exists();
+        assertThat(repository.resolve("model.pt")).exists();
+        assertThat(Files.readString(directory.resolve("demo/report/index.html")))
+                .contains("<h2>tag v1.0</h2>", "data-stage=\"config\"", "not available yet");
+    }
+
+    @Test
+    void shouldRefuseADirectoryThatIsNotEmpty() throws IOException {
+        Files.writeString(directory.resolve("notes.txt"), "keep me");
+
+        var run = CommandRun.in(directory, "demo", "--out", directory.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not empty");
+        assertThat(Files.readString(directory.resolve("notes.txt"))).isEqualTo("keep me");
+    }
+}
