@@ -1,0 +1,62 @@
+package io.mlexp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GlobTest {
+    @ParameterizedTest(name = "{0} matches {1}: {2}")
+    @CsvSource({
+        "*.pth, best.pth, true",
+        "*.pth, out/ckpt/best.pth, true",
+        "*.pth, best.pth.txt, false",
+        "data/**, data/train/x.csv, true",
+        "data/**, src/data/x.csv, false",
+        "/data/**, data/x.csv, true",
+        "**/__pycache__/**, src/pkg/__pycache__/m.pyc, true",
+        "**/__pycache__/**, __pycache__/m.pyc, true",
+        "examples/**/model.pt, examples/digits/model.pt, true",
+        "examples/**/model.pt, examples/model.pt, true",
+        "examples/**/model.pt, other/digits/model.pt, false",
+        "configs/*.yaml, configs/base.yaml, true",
+        "configs/*.yaml, configs/old/base.yaml, false",
+        "logs, runs/logs/train.log, true",
+        "'*.{pt,pth}', w/model.pt, true",
+        "'*.{pt,pth}', w/model.pth, true",
+        "'*.{pt,pth}', w/model.ptx, false",
+        "run-[0-9].log, run-7.log, true",
+        "run-[!0-9].log, run-7.log, false",
+        "file?.txt, file1.txt, true",
+        "file?.txt, dir/file/.txt, false",
+        "a+b(c).txt, a+b(c).txt, true"
+    })
+    void shouldMatchLikeGitignore(String pattern, String path, boolean expected) {
+        assertThat(Glob.compile(pattern).matches(path)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "data/[abc| '[' is never closed",
+        "a**b| '**' must stand alone between slashes, as in 'data/**' or '**/cache'",
+        "*.{pt,pth| '{' is never closed",
+        "x}| '}' without a matching '{'",
+        "trailing\\| ends with a lone backslash"
+    })
+    void shouldRefuseInvalidPatternsSayingWhy(String pattern, String problem) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Glob.compile(pattern))
+                .withMessage("invalid pattern '" + pattern + "': " + problem);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseAnEmptyPattern() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Glob.compile(" ")).withMessageContaining("empty");
+    }
+
+    @Test
+    void shouldBeEqualWhenWrittenTheSameWay() {
+        assertThat(Glob.compile("*.pt")).isEqualTo(Glob.compile("*.pt")).hasSameHashCodeAs(Glob.compile("*.pt"));
+    }
+}
