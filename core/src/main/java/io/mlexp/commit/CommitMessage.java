@@ -1,0 +1,105 @@
+package io.mlexp.commit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A commit message as Git would store it: comment lines and everything below the scissors line
+ * removed, trailing whitespace and surplus blank lines dropped ({@code git commit --cleanup=strip}).
+ * Each kept line remembers its line number in the original text, so findings point into the file
+ * the user is editing.
+ */
+public record CommitMessage(List<Line> lines) {
+    /** One kept line and where it stood. */
+    public record Line(int number, String text) {
+    }
+
+    /** What Git writes above its scissors line, after the comment character and a space. */
+    static final String SCISSORS = "------------------------ >8 ------------------------";
+    private static final String AUTO_CANDIDATES = "#;@!$%^&|:";
+
+    public CommitMessage {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * Cleans up a message the way Git does.
+     *
+     * @param commentChar {@code core.commentChar}: a character, "auto", or empty for the default '#'
+     */
+    public static CommitMessage parse(String text, String commentChar) {
+        var raw = text.replace("\r\n", "\n").split("\n", -1);
+        var comment = commentPrefix(raw, commentChar);
+        var kept = new ArrayList<Line>();
+        for (int i = 0; i < raw.length; i++) {
+            var line = raw[i];
+            if (line.equals(comment + " " + SCISSORS)) {
+                break;
+            }
+            if (!comment.isEmpty() && line.startsWith(comment)) {
+                continue;
+            }
+            var trimmed = stripTrailing(line);
+            if (trimmed.isEmpty() && (kept.isEmpty() || kept.get(kept.size() - 1).text().isEmpty())) {
+                continue;
+            }
+            kept.add(new Line(i + 1, trimmed));
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).text().isEmpty()) {
+            kept.remove(kept.size() - 1);
+        }
+        return new CommitMessage(kept);
+    }
+
+    /** A message from a commit object, where Git already cleaned it up. */
+    public static CommitMessage ofCommit(String text) {
+        return parse(text, "");
+    }
+
+    private static String commentPrefix(String[] raw, String commentChar) {
+        if (commentChar == null || commentChar.isEmpty()) {
+            return "#";
+        }
+        if (!"auto".equals(commentChar)) {
+            return commentChar;
+        }
+        // Git's "auto" chose a character that the user's text did not use, then wrote its template
+        // comments with it: find the candidate that starts Git's template lines
+        for (char candidate : AUTO_CANDIDATES.toCharArray()) {
+            var prefix = String.valueOf(candidate);
+            for (var line : raw) {
+                if (line.startsWith(prefix + " Please enter the commit message") || line.equals(prefix + " " + SCISSORS)) {
+                    return prefix;
+                }
+            }
+        }
+        return "#";
+    }
+
+    private static String stripTrailing(String line) {
+        int end = line.length();
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+
+    public boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    /** The first line, the subject (or header). */
+    public Optional<Line> subject() {
+        return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0));
+    }
+
+    /** Every line after the subject, the blank separator included. */
+    public List<Line> body() {
+        return lines.isEmpty() ? List.of() : lines.subList(1, lines.size());
+    }
+
+    public String text() {
+        return String.join("\n", lines.stream().map(Line::text).toList());
+    }
+}
