@@ -3,13 +3,12 @@ package io.mlexp.cli;
 import io.mlexp.report.RunJson;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "check", description = "Runs one check, as the hooks and CI do.",
         subcommands = {
             CheckCommand.Config.class,
-            CheckCommand.CommitMsg.class,
-            CheckCommand.Commits.class,
+            CheckCommitMsgCommand.class,
+            CheckCommitsCommand.class,
             CheckCommand.Staged.class,
             CheckCommand.Configs.class,
             CheckCommand.Record.class})
@@ -27,28 +26,6 @@ final class CheckCommand {
                         + config.version() + ")");
             }
             return ExitCodes.OK;
-        }
-    }
-
-    @Command(name = "commit-msg", description = "Checks a commit message file (the commit-msg hook).")
-    static final class CommitMsg extends MlexpSubcommand {
-        @Parameters(paramLabel = "FILE", description = "The message file Git passes to the hook.")
-        String file;
-
-        @Override
-        public Integer call() {
-            throw notBuiltYet("mlexp check commit-msg", "the commit-message rules");
-        }
-    }
-
-    @Command(name = "commits", description = "Checks every commit message of a range BASE..HEAD.")
-    static final class Commits extends MlexpSubcommand {
-        @Parameters(paramLabel = "BASE..HEAD")
-        String range;
-
-        @Override
-        public Integer call() {
-            throw notBuiltYet("mlexp check commits", "the commit-message rules");
         }
     }
 

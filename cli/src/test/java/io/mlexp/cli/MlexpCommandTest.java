@@ -104,7 +104,7 @@ class MlexpCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check commit-msg MSG", "check commits a..b", "check staged", "check configs",
+    @ValueSource(strings = {"check staged", "check configs",
         "check record", "record new", "record check", "smoke", "report", "history list", "hooks install"})
     void shouldExitThreeAndSayPlainlyWhatIsNotBuiltYet(String command) throws IOException {
         write(".mlexp.yml", "version: 1\n");
@@ -112,8 +112,7 @@ class MlexpCommandTest {
         var run = CommandRun.in(repo, ("--repo " + repo + " " + command).split(" "));
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).startsWith("mlexp: 'mlexp " + command.replace(" MSG", "").replace(" a..b", "")
-                + "' is not available yet");
+        assertThat(run.err()).startsWith("mlexp: 'mlexp " + command + "' is not available yet");
         assertThat(run.out()).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package io.mlexp.run;
 
+import io.mlexp.commit.CommitRangeCheck;
+import io.mlexp.commit.CommitRules;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.context.BuildContext;
 import io.mlexp.workspace.Workspace;
@@ -24,7 +26,9 @@ public final class ExperimentRun {
 
     /** The stages mlexp has built so far. */
     public static ExperimentRun standard() {
-        return new ExperimentRun(Map.of(Stage.CONFIG, ExperimentRun::configSummary));
+        return new ExperimentRun(Map.of(
+                Stage.CONFIG, ExperimentRun::configSummary,
+                Stage.COMMITS, ExperimentRun::commits));
     }
 
     public RunResult run(Workspace workspace, MlexpConfig config, BuildContext context, Set<Stage> selected) {
@@ -39,6 +43,17 @@ public final class ExperimentRun {
                     : runner.run(workspace, config, context));
         }
         return new RunResult(context, results);
+    }
+
+    private static StageResult commits(Workspace workspace, MlexpConfig config, BuildContext context) {
+        var check = new CommitRangeCheck(new CommitRules(config.commits(), config.record()));
+        var result = context.base()
+                .map(base -> check.check(workspace.root(), base + ".." + context.head(), List.of()))
+                .orElseGet(() -> check.checkCommit(workspace.root(), context.head()));
+        var range = context.base().map(base -> base + ".." + context.head()).orElse(context.head());
+        var summary = "%d commit%s of %s checked%s".formatted(result.checked(), result.checked() == 1 ? "" : "s", range,
+                result.skipped() > 0 ? ", " + result.skipped() + " merge/revert/fixup skipped" : "");
+        return StageResult.of(Stage.COMMITS, summary, result.findings());
     }
 
     private static StageResult configSummary(Workspace workspace, MlexpConfig config, BuildContext context) {

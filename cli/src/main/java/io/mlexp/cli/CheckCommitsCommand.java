@@ -1,0 +1,40 @@
+package io.mlexp.cli;
+
+import io.mlexp.commit.CommitRangeCheck;
+import io.mlexp.commit.CommitRules;
+import io.mlexp.report.RunJson;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "commits", description = {
+    "Checks every commit message of a range, as the pre-push hook and CI do.",
+    "Merge, revert and fixup commits are skipped. A base missing from a shallow clone exits 3 "
+            + "and says how to fetch more history."})
+final class CheckCommitsCommand extends MlexpSubcommand {
+    @Parameters(paramLabel = "RANGE", description = "BASE..HEAD, or one revision bounded by --exclude.")
+    String range;
+
+    @Option(names = "--exclude", paramLabel = "REV", description = "Leave out the history of REV (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        var workspace = workspace();
+        var config = loadConfig(workspace);
+        var result = new CommitRangeCheck(new CommitRules(config.commits(), config.record()))
+                .check(workspace.root(), range, excludes);
+        if (json()) {
+            out().println(RunJson.findings(result.findings()));
+        } else {
+            printFindings(result.findings());
+            out().println("checked " + result.checked() + " commit" + (result.checked() == 1 ? "" : "s")
+                    + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : "")
+                    + ": " + (result.findings().stream().anyMatch(f -> f.isError())
+                            ? colour("red", result.findings().size() + " problem(s)") : colour("green", "ok")));
+        }
+        return result.findings().stream().anyMatch(f -> f.isError()) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+    }
+}
