@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
             CheckCommand.Config.class,
             CheckCommitMsgCommand.class,
             CheckCommitsCommand.class,
-            CheckCommand.Staged.class,
-            CheckCommand.Configs.class,
+            CheckStagedCommand.class,
+            CheckConfigsCommand.class,
             CheckCommand.Record.class})
 final class CheckCommand {
     @Command(name = "config", description = "Validates .mlexp.yml itself: keys, types, sizes, durations, globs, regexes, the image.")
@@ -26,22 +26,6 @@ final class CheckCommand {
                         + config.version() + ")");
             }
             return ExitCodes.OK;
-        }
-    }
-
-    @Command(name = "staged", description = "Checks the staged files (the pre-commit hook).")
-    static final class Staged extends MlexpSubcommand {
-        @Override
-        public Integer call() {
-            throw notBuiltYet("mlexp check staged", "the staged-file rules");
-        }
-    }
-
-    @Command(name = "configs", description = "Checks that the training configs exist, parse and hold the required keys.")
-    static final class Configs extends MlexpSubcommand {
-        @Override
-        public Integer call() {
-            throw notBuiltYet("mlexp check configs", "the training-config rules");
         }
     }
 

@@ -4,6 +4,8 @@ import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.context.BuildContext;
+import io.mlexp.files.ConfigsCheck;
+import io.mlexp.files.GitFiles;
 import io.mlexp.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,7 +30,8 @@ public final class ExperimentRun {
     public static ExperimentRun standard() {
         return new ExperimentRun(Map.of(
                 Stage.CONFIG, ExperimentRun::configSummary,
-                Stage.COMMITS, ExperimentRun::commits));
+                Stage.COMMITS, ExperimentRun::commits,
+                Stage.CONFIGS, ExperimentRun::configs));
     }
 
     public RunResult run(Workspace workspace, MlexpConfig config, BuildContext context, Set<Stage> selected) {
@@ -54,6 +57,15 @@ public final class ExperimentRun {
         var summary = "%d commit%s of %s checked%s".formatted(result.checked(), result.checked() == 1 ? "" : "s", range,
                 result.skipped() > 0 ? ", " + result.skipped() + " merge/revert/fixup skipped" : "");
         return StageResult.of(Stage.COMMITS, summary, result.findings());
+    }
+
+    private static StageResult configs(Workspace workspace, MlexpConfig config, BuildContext context) {
+        try (var files = GitFiles.open(workspace.root())) {
+            var result = ConfigsCheck.check(config.configs(), files.atRevision(context.head()), context.head());
+            var summary = "%d training config%s at %s: %s".formatted(result.checked().size(),
+                    result.checked().size() == 1 ? "" : "s", context.head(), String.join(", ", result.checked()));
+            return StageResult.of(Stage.CONFIGS, summary, result.findings());
+        }
     }
 
     private static StageResult configSummary(Workspace workspace, MlexpConfig config, BuildContext context) {

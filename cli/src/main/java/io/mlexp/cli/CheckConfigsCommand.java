@@ -1,0 +1,34 @@
+package io.mlexp.cli;
+
+import io.mlexp.files.ConfigsCheck;
+import io.mlexp.files.GitFiles;
+import io.mlexp.report.RunJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "configs", description = {
+    "Checks that the training configs of configs.required exist, parse, and hold every required key.",
+    "Reads the tracked files of the working tree, or the tree of --rev."})
+final class CheckConfigsCommand extends MlexpSubcommand {
+    @Option(names = "--rev", paramLabel = "REV", description = "Check the configs of this revision instead of the working tree.")
+    String revision;
+
+    @Override
+    public Integer call() {
+        var workspace = workspace();
+        var config = loadConfig(workspace);
+        try (var git = GitFiles.open(workspace.root())) {
+            var files = revision == null ? git.tracked() : git.atRevision(revision);
+            var result = ConfigsCheck.check(config.configs(), files, revision == null ? "working tree" : revision);
+            if (json()) {
+                out().println(RunJson.findings(result.findings()));
+            } else {
+                printFindings(result.findings());
+                out().println("checked " + result.checked().size() + " training config"
+                        + (result.checked().size() == 1 ? "" : "s") + ": "
+                        + (result.findings().isEmpty() ? colour("green", "ok") : colour("red", result.findings().size() + " problem(s)")));
+            }
+            return result.findings().stream().anyMatch(f -> f.isError()) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        }
+    }
+}

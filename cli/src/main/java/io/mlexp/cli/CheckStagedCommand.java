@@ -1,0 +1,27 @@
+package io.mlexp.cli;
+
+import io.mlexp.files.FileRules;
+import io.mlexp.files.GitFiles;
+import io.mlexp.report.RunJson;
+import picocli.CommandLine.Command;
+
+@Command(name = "staged", description = {
+    "Checks what is staged (added, modified, renamed) against HEAD, as the pre-commit hook does:",
+    "forbidden paths, size, secrets, notebook outputs, Dockerfile images, and training configs."})
+final class CheckStagedCommand extends MlexpSubcommand {
+    @Override
+    public Integer call() {
+        var workspace = workspace();
+        var config = loadConfig(workspace);
+        try (var git = GitFiles.open(workspace.root())) {
+            var staged = git.staged();
+            var findings = new FileRules(config).check(staged);
+            if (json()) {
+                out().println(RunJson.findings(findings));
+            } else {
+                printFindings(findings);
+            }
+            return findings.stream().anyMatch(f -> f.isError()) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.mlexp.files;
+
+import io.mlexp.check.Finding;
+import io.mlexp.config.ConfigsConfig;
+import io.mlexp.config.TrainingConfigRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code mlexp check configs}: the required training configs exist, parse, and hold the required keys. */
+public final class ConfigsCheck {
+    /** The findings, and the configs that were checked. */
+    public record Result(List<String> checked, List<Finding> findings) {
+        public Result {
+            checked = List.copyOf(checked);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private ConfigsCheck() {
+    }
+
+    /** @param where how a missing config's finding names the place looked in ("HEAD", "working tree") */
+    public static Result check(ConfigsConfig config, List<RepoFile> files, String where) {
+        var rules = new TrainingConfigRules(config);
+        var findings = new ArrayList<>(rules.presence(files.stream().map(RepoFile::path).toList(), where));
+        var checked = new ArrayList<String>();
+        for (var file : files) {
+            if (rules.covers(file.path())) {
+                checked.add(file.path());
+                findings.addAll(rules.check(file.path(), file.content().get()));
+            }
+        }
+        return new Result(checked, findings);
+    }
+}

@@ -1,0 +1,62 @@
+package io.mlexp.files;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.config.MlexpConfig;
+import io.mlexp.config.TrainingConfigRules;
+import io.mlexp.image.Dockerfiles;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules for files about to be committed ({@code files:}, and the YAML configs of {@code configs:}). */
+public final class FileRules {
+    private final MlexpConfig config;
+    private final TrainingConfigRules trainingConfigs;
+
+    public FileRules(MlexpConfig config) {
+        this.config = config;
+        this.trainingConfigs = new TrainingConfigRules(config.configs());
+    }
+
+    public List<Finding> check(List<RepoFile> files) {
+        var findings = new ArrayList<Finding>();
+        for (var file : files) {
+            findings.addAll(check(file));
+        }
+        return findings;
+    }
+
+    private List<Finding> check(RepoFile file) {
+        var rules = config.files();
+        if (rules.allowed().stream().anyMatch(glob -> glob.matches(file.path()))) {
+            return List.of();
+        }
+        var findings = new ArrayList<Finding>();
+        rules.forbidden().stream().filter(glob -> glob.matches(file.path())).findFirst().ifPresent(glob ->
+                findings.add(Finding.error("file-forbidden", SourceLocation.of(file.path()),
+                        "matches files.forbidden pattern '" + glob + "'")
+                        .withHint("weights, data and logs belong in storage, not Git: git rm --cached '" + file.path()
+                                + "', or add the path to files.allowed")));
+        if (file.size() > rules.maxSize().bytes() && !file.isLfsPointer()) {
+            findings.add(Finding.error("file-too-large", SourceLocation.of(file.path()),
+                    "is " + file.size() + " bytes, more than files.max-size " + rules.maxSize())
+                    .withHint("track it with Git LFS or keep it out of the repository"));
+        }
+        if (!findings.isEmpty()) {
+            return findings;
+        }
+        if (rules.secrets()) {
+            findings.addAll(Secrets.scan(file));
+        }
+        findings.addAll(Notebooks.check(file, rules.notebookOutputs()));
+        if (Dockerfiles.isDockerfile(file.path())) {
+            findings.addAll(Dockerfiles.check(file.path(), new String(file.content().get(), StandardCharsets.UTF_8),
+                    config.smoke().pin()));
+        }
+        if (trainingConfigs.covers(file.path())) {
+            findings.addAll(trainingConfigs.check(file.path(), file.content().get()));
+        }
+        return findings;
+    }
+}

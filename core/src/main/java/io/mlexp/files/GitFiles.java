@@ -1,0 +1,137 @@
+package io.mlexp.files;
+
+import io.mlexp.check.EnvironmentException;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The files of a repository as Git sees them: what is staged, what is tracked, what a revision holds.
+ * Contents are read lazily while this is open.
+ */
+public final class GitFiles implements AutoCloseable {
+    private final Repository repository;
+
+    private GitFiles(Repository repository) {
+        this.repository = repository;
+    }
+
+    public static GitFiles open(Path repositoryDir) {
+        try {
+            return new GitFiles(new FileRepositoryBuilder().findGitDir(repositoryDir.toFile()).setMustExist(true).build());
+        } catch (RepositoryNotFoundException | IllegalArgumentException e) {
+            throw new EnvironmentException("no Git repository at " + repositoryDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the repository: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+
+    /** Files added, modified or renamed in the index against HEAD, with their staged content. */
+    public List<RepoFile> staged() {
+        try (var walk = new TreeWalk(repository)) {
+            var reader = walk.getObjectReader();
+            var head = repository.resolve("HEAD^{tree}");
+            if (head == null) {
+                walk.addTree(new EmptyTreeIterator());
+            } else {
+                var parser = new CanonicalTreeParser();
+                parser.reset(reader, head);
+                walk.addTree(parser);
+            }
+            walk.addTree(new DirCacheIterator(repository.readDirCache()));
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            var files = new ArrayList<RepoFile>();
+            while (walk.next()) {
+                if (walk.getFileMode(1) == FileMode.MISSING || walk.getFileMode(1) == FileMode.GITLINK) {
+                    continue; // deleted, or a submodule
+                }
+                files.add(blob(walk.getPathString(), walk.getObjectId(1), reader));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Git index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file the index tracks, with its content from the working tree. */
+    public List<RepoFile> tracked() {
+        try {
+            var index = repository.readDirCache();
+            var files = new ArrayList<RepoFile>();
+            var root = repository.getWorkTree().toPath();
+            for (int i = 0; i < index.getEntryCount(); i++) {
+                var path = index.getEntry(i).getPathString();
+                var file = root.resolve(path);
+                if (Files.isRegularFile(file)) {
+                    files.add(new RepoFile(path, Files.size(file), () -> read(file)));
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Git index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file in the tree of {@code revision}, content from the object database. */
+    public List<RepoFile> atRevision(String revision) {
+        try (var revWalk = new RevWalk(repository); var walk = new TreeWalk(repository)) {
+            var id = repository.resolve(revision + "^{commit}");
+            if (id == null) {
+                throw InvalidInputException.of("revision", SourceLocation.of(revision), "unknown revision '" + revision + "'");
+            }
+            walk.addTree(revWalk.parseCommit(id).getTree());
+            walk.setRecursive(true);
+            var files = new ArrayList<RepoFile>();
+            while (walk.next()) {
+                if (walk.getFileMode(0) != FileMode.GITLINK) {
+                    files.add(blob(walk.getPathString(), walk.getObjectId(0), walk.getObjectReader()));
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + revision + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RepoFile blob(String path, ObjectId id, ObjectReader reader) throws IOException {
+        long size = reader.getObjectSize(id, org.eclipse.jgit.lib.Constants.OBJ_BLOB);
+        return new RepoFile(path, size, () -> {
+            try (var contentReader = repository.newObjectReader()) {
+                return contentReader.open(id).getCachedBytes(Integer.MAX_VALUE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

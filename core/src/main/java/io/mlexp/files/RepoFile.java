@@ -1,0 +1,23 @@
+package io.mlexp.files;
+
+import java.util.function.Supplier;
+
+/**
+ * A file to check: its repository-relative path, its size, and its content, read only when a rule
+ * needs it (staged blobs come from the Git index, not from the working tree).
+ */
+public record RepoFile(String path, long size, Supplier<byte[]> content) {
+    /** Whether this is a Git LFS pointer rather than the large file itself. */
+    public boolean isLfsPointer() {
+        if (size > 1024) {
+            return false;
+        }
+        var text = new String(content.get(), java.nio.charset.StandardCharsets.UTF_8);
+        return text.startsWith("version https://git-lfs.github.com/spec/v1");
+    }
+
+    public String fileName() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}

@@ -1,0 +1,59 @@
+package io.mlexp.files;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.SourceLocation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Finds private keys and access tokens of well-known shapes in text files. */
+final class Secrets {
+    private record Shape(String name, Pattern pattern) {
+    }
+
+    private static final List<Shape> SHAPES = List.of(
+            new Shape("private key", Pattern.compile("-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----")),
+            new Shape("AWS access key ID", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
+            new Shape("GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{22,}")),
+            new Shape("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
+            new Shape("Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+            new Shape("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b")),
+            new Shape("Hugging Face token", Pattern.compile("\\bhf_[A-Za-z]{34}\\b")),
+            new Shape("OpenAI key", Pattern.compile("\\bsk-(proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}")),
+            new Shape("Jupyter token", Pattern.compile("[?&]token=[0-9a-f]{48}\\b")),
+            new Shape("Weights & Biases key", Pattern.compile("WANDB_API_KEY\\s*[=:]\\s*['\"]?[0-9a-f]{40}\\b")));
+    private static final int MAX_SCANNED_BYTES = 2 * 1024 * 1024;
+
+    private Secrets() {
+    }
+
+    static List<Finding> scan(RepoFile file) {
+        if (file.size() > MAX_SCANNED_BYTES) {
+            return List.of();
+        }
+        var bytes = file.content().get();
+        for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
+            if (bytes[i] == 0) {
+                return List.of(); // binary
+            }
+        }
+        var findings = new ArrayList<Finding>();
+        var lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            for (var shape : SHAPES) {
+                var matcher = shape.pattern().matcher(lines[i]);
+                if (matcher.find()) {
+                    findings.add(Finding.error("file-secret", new SourceLocation(file.path(), i + 1, matcher.start() + 1),
+                            "looks like a " + shape.name() + ": '" + redact(matcher.group()) + "'")
+                            .withHint("remove it, revoke it, and load it from the environment or a secret store"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static String redact(String secret) {
+        return secret.length() <= 8 ? "****" : secret.substring(0, 6) + "…" + "*".repeat(4);
+    }
+}

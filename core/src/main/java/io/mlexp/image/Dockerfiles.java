@@ -1,0 +1,92 @@
+package io.mlexp.image;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the {@code FROM} images of a Dockerfile with the same parser and pin policy as the smoke
+ * runner. {@code ARG} defaults are substituted; earlier build stages and {@code scratch} are skipped.
+ */
+public final class Dockerfiles {
+    private static final Pattern ARG = Pattern.compile("(?i)ARG\\s+(\\w+)(?:=(\\S*))?\\s*");
+    private static final Pattern FROM = Pattern.compile("(?i)FROM\\s+((?:--\\w+=\\S+\\s+)*)(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)(?::-([^}]*))?}?");
+
+    private Dockerfiles() {
+    }
+
+    /** Whether a path names a Dockerfile or Containerfile. */
+    public static boolean isDockerfile(String path) {
+        var name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.equals("dockerfile") || name.equals("containerfile") || name.startsWith("dockerfile.")
+                || name.endsWith(".dockerfile");
+    }
+
+    public static List<Finding> check(String path, String text, PinPolicy policy) {
+        var findings = new ArrayList<Finding>();
+        var args = new HashMap<String, String>();
+        var stages = new HashSet<String>();
+        var lines = text.replace("\r\n", "\n").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int number = i + 1;
+            var line = new StringBuilder(lines[i].strip());
+            while (line.toString().endsWith("\\") && i + 1 < lines.length) {
+                line.setLength(line.length() - 1);
+                line.append(' ').append(lines[++i].strip());
+            }
+            var instruction = line.toString();
+            Matcher arg = ARG.matcher(instruction);
+            if (arg.matches()) {
+                args.put(arg.group(1), arg.group(2) == null ? "" : substitute(arg.group(2), args));
+                continue;
+            }
+            Matcher from = FROM.matcher(instruction);
+            if (!from.matches()) {
+                continue;
+            }
+            var location = new SourceLocation(path, number, lines[number - 1].indexOf(from.group(2)) + 1);
+            var image = substitute(from.group(2), args);
+            if (from.group(3) != null) {
+                stages.add(from.group(3).toLowerCase(Locale.ROOT));
+            }
+            if (image.contains("$")) {
+                findings.add(Finding.warning("dockerfile-unresolved", location,
+                        "cannot check '" + from.group(2) + "': the variable has no default")
+                        .withHint("give the ARG a pinned default"));
+            } else if (!"scratch".equals(image) && !stages.contains(image.toLowerCase(Locale.ROOT))) {
+                checkImage(image, location, policy, findings);
+            }
+        }
+        return findings;
+    }
+
+    private static void checkImage(String image, SourceLocation location, PinPolicy policy, List<Finding> findings) {
+        try {
+            policy.problem(ImageReference.parse(image)).ifPresent(problem ->
+                    findings.add(Finding.error("dockerfile-unpinned", location, "FROM " + problem)));
+        } catch (IllegalArgumentException e) {
+            findings.add(Finding.error("dockerfile-invalid-image", location, e.getMessage()));
+        }
+    }
+
+    private static String substitute(String text, java.util.Map<String, String> args) {
+        var matcher = VARIABLE.matcher(text);
+        var result = new StringBuilder();
+        while (matcher.find()) {
+            var value = args.get(matcher.group(1));
+            if (value == null || value.isEmpty()) {
+                value = matcher.group(2);
+            }
+            matcher.appendReplacement(result, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
+}

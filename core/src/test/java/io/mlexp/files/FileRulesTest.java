@@ -1,0 +1,126 @@
+package io.mlexp.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.Severity;
+import io.mlexp.config.ConfigLoader;
+import io.mlexp.config.MlexpConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FileRulesTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/files");
+
+    private final FileRules rules = new FileRules(MlexpConfig.defaults());
+
+    @Test
+    void shouldRefuseWeightsDataAndLogsUnlessAllowed() {
+        assertThat(ruleIds(check(file("out/best.pth", "x"), file("data/train.csv", "a,b"), file("logs/run.log", "x"),
+                file("src/__pycache__/m.pyc", "x"), file("train.py", "print(1)")))).containsExactly(
+                "file-forbidden@out/best.pth", "file-forbidden@data/train.csv", "file-forbidden@logs/run.log",
+                "file-forbidden@src/__pycache__/m.pyc");
+
+        var allowing = new FileRules(new ConfigLoader().parse("version: 1\nfiles:\n  allowed: [\"examples/**/model.pt\"]\n", "c"));
+        assertThat(allowing.check(List.of(file("examples/digits/model.pt", "x")))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseLargeFilesButNotLfsPointers() throws IOException {
+        var config = new ConfigLoader().parse("version: 1\nfiles:\n  max-size: 100B\n", "c");
+        var small = new FileRules(config);
+        var pointer = Files.readString(FIXTURES.resolve("lfs-pointer.txt"));
+
+        assertThat(ruleIds(small.check(List.of(file("weights.bin", "x".repeat(101)), file("big.bin", pointer + " ".repeat(10))))))
+                .containsExactly("file-too-large@weights.bin");
+        assertThat(small.check(List.of(new RepoFile("lfs.bin", pointer.length(), () -> pointer.getBytes(StandardCharsets.UTF_8)))))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldFindSecretsWithLineAndColumnAndRedactThem() {
+        var findings = check(fixture("leaky_settings.py"));
+
+        assertThat(findings).extracting(f -> f.location().toString())
+                .containsExactly("leaky_settings.py:4:12", "leaky_settings.py:5:34");
+        assertThat(findings.get(0).message()).isEqualTo("looks like a AWS access key ID: 'AKIAIO…****'");
+        assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("IOSFODNN7EXAMPLE"));
+        assertThat(check(file("id_rsa.txt", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n"))).hasSize(1);
+    }
+
+    @Test
+    void shouldWarnAboutNotebookOutputsByDefault() {
+        var findings = check(fixture("with-outputs.ipynb"), fixture("clean.ipynb"));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding.message()).isEqualTo("2 cells have stored outputs");
+        });
+        assertThat(check(file("broken.ipynb", "{\"cells\": [")).get(0).ruleId()).isEqualTo("file-notebook-invalid");
+    }
+
+    @Test
+    void shouldCheckEveryFromImageOfADockerfile() {
+        var findings = check(new RepoFile("docker/Dockerfile.multistage", 1, () -> read("Dockerfile.multistage")));
+
+        assertThat(findings).extracting(f -> f.ruleId() + "@" + f.location().line()).containsExactly(
+                "dockerfile-unpinned@6", "dockerfile-unpinned@11", "dockerfile-unresolved@12", "dockerfile-invalid-image@13");
+        assertThat(findings.get(0).message()).isEqualTo("FROM 'python:3.11-slim' has no digest; append @sha256:<digest> (pin: digest)");
+        assertThat(findings.get(1).message()).contains("uses the tag 'latest'");
+    }
+
+    @Test
+    void shouldCheckStagedTrainingConfigs() {
+        var findings = check(file("configs/a.yaml", "seed: 1\nlr: 0.1\nbatch_size: 8\n"), file("configs/b.yaml", "seed: 1\n"),
+                file("configs/c.yaml", "seed: [1\n"), file("other/d.yaml", "x: 1\n"));
+
+        assertThat(ruleIds(findings)).containsExactly("config-file-missing-key@configs/b.yaml",
+                "config-file-missing-key@configs/b.yaml", "yaml-syntax@configs/c.yaml");
+        assertThat(findings.get(0).message()).isEqualTo("required key 'lr' is missing");
+    }
+
+    @Test
+    void shouldReportMissingAndNestedRequiredKeys() {
+        var config = new ConfigLoader().parse("version: 1\nconfigs:\n  required-keys: [seed, optimizer.lr]\n", "c").configs();
+
+        var result = ConfigsCheck.check(config, List.of(file("configs/a.yaml", "seed: 1\noptimizer:\n  lr: 3e-4\n"),
+                file("configs/b.yaml", "seed: 1\n\"optimizer.lr\": 1\n")), "HEAD");
+
+        assertThat(result.checked()).containsExactly("configs/a.yaml", "configs/b.yaml");
+        assertThat(result.findings()).isEmpty();
+        assertThat(ConfigsCheck.check(config, List.of(file("train.py", "")), "HEAD").findings()).singleElement()
+                .satisfies(f -> assertThat(f.format()).isEqualTo("HEAD: error: no file matches configs.required pattern "
+                        + "'configs/*.yaml' [config-file-none] (add a config there, or change configs.required in .mlexp.yml)"));
+    }
+
+    private List<Finding> check(RepoFile... files) {
+        return rules.check(List.of(files));
+    }
+
+    private static List<String> ruleIds(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + "@" + f.location().file()).toList();
+    }
+
+    private static RepoFile file(String path, String text) {
+        var bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new RepoFile(path, bytes.length, () -> bytes);
+    }
+
+    private static RepoFile fixture(String name) {
+        var bytes = read(name);
+        return new RepoFile(name, bytes.length, () -> bytes);
+    }
+
+    private static byte[] read(String name) {
+        try {
+            return Files.readAllBytes(FIXTURES.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import os
+
+API_BASE = "https://api.example.org"
+AWS_KEY = "AKIAIOSFODNN7EXAMPLE"
+HF = os.environ.get("HF_TOKEN", "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH")
