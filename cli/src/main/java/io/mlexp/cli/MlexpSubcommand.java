@@ -34,6 +34,11 @@ abstract class MlexpSubcommand implements Callable<Integer> {
         return Workspace.locate(global().workingDirectory(), global().repo(), global().config());
     }
 
+    /** The repository root alone, for commands that need no config. */
+    java.nio.file.Path repositoryRoot() {
+        return global().repo().map(global().workingDirectory()::resolve).orElseGet(() -> workspace().root());
+    }
+
     MlexpConfig loadConfig(Workspace workspace) {
         return workspace.loadConfig();
     }

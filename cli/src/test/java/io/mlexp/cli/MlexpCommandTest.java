@@ -105,7 +105,7 @@ class MlexpCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "check record", "record new", "record check", "smoke", "report", "history list", "hooks install"})
+        "check record", "record new", "record check", "smoke", "report", "history list"})
     void shouldExitThreeAndSayPlainlyWhatIsNotBuiltYet(String command) throws IOException {
         write(".mlexp.yml", "version: 1\n");
 
