@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Side by side, one machine, one run: mlexp against gitlint 0.18 (Debian) and commitlint 20 (npm)
+# on the same commit message, the same 10,000-commit history and the same staged files.
+# Usage: bench/commit-hooks.sh [RESULT.md]   (installs its peers; needs root for apt-get)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-/dev/stdout}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+need=()
+command -v gitlint >/dev/null || need+=(gitlint)
+command -v hyperfine >/dev/null || need+=(hyperfine)
+if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; fi
+"$root/mlexp" --version >/dev/null
+mlexp="$root/cli/target/mlexp/bin/mlexp"
+
+repo="$work/repo"
+mkdir -p "$repo" && cd "$repo"
+git init -q -b main && git config user.name Ada && git config user.email ada@example.org && git config commit.gpgsign false
+printf 'version: 1\n' > .mlexp.yml
+printf "module.exports = {extends: ['@commitlint/config-conventional']};\n" > commitlint.config.js
+printf '[general]\ncontrib=contrib-title-conventional-commits\nignore=body-min-length\n' > .gitlint
+printf 'node_modules/\n' > .gitignore
+npm install --silent --no-audit --no-fund @commitlint/cli@20 @commitlint/config-conventional@20 >/dev/null
+commitlint="node $repo/node_modules/@commitlint/cli/cli.js"
+MLEXP_CLI="$mlexp" "$mlexp" hooks install --launcher "$mlexp" >/dev/null
+git add . && git commit -q --no-verify -m "chore: start"
+printf 'feat(data): add the CIFAR-10 loader\n\nThe loader caches decoded images in shared memory.\n' > "$work/MSG"
+
+{
+echo "## commit-msg hook, end to end (same message)"
+echo
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(gitlint --version), commitlint $($commitlint --version)"
+echo
+hyperfine -N -w 3 -r 30 --export-markdown "$work/msg.md" \
+  "gitlint --msg-filename $work/MSG" \
+  "$commitlint --edit $work/MSG" \
+  "$repo/.git/hooks/commit-msg $work/MSG" >/dev/null
+cat "$work/msg.md"
+echo
+
+# 10,000 conventional commits through git fast-import (one small file changing)
+python3 - "$work/history.fi" <<'PY'
+import sys
+types = ["feat", "fix", "perf", "docs", "refactor", "test", "chore", "ci"]  # accepted by both tools
+with open(sys.argv[1], "w") as out:
+    for i in range(1, 10001):
+        kind = types[i % len(types)]
+        subject = f"{kind}(train): step {i} EXP-{100 + i % 900:03d} adjust the schedule"
+        body = f"{subject}\n\nBody line {i} explains the change in a few words.\n"
+        data = body.encode()
+        content = f"{i}\n".encode()
+        out.write(f"commit refs/heads/main\nmark :{i}\ncommitter Ada <ada@example.org> {1700000000 + i} +0000\n")
+        out.write(f"data {len(data)}\n{body}\n")
+        if i == 1:
+            out.write("from refs/heads/main^0\n")
+        out.write(f"M 644 inline counter.txt\ndata {len(content)}\n{content.decode()}\n")
+PY
+base=$(git rev-parse HEAD)
+git fast-import --quiet < "$work/history.fi"
+git reset -q --hard main
+echo "## check commits over $(git rev-list --count "$base"..HEAD) commits (whole process)"
+echo
+hyperfine -N -w 1 -r 5 --export-markdown "$work/range.md" \
+  "$mlexp check commits $base..HEAD" \
+  "$commitlint --from $base --to HEAD" >/dev/null
+cat "$work/range.md"
+echo
+first=$(git rev-list --reverse "$base"..HEAD | sed -n 1000p)
+start=$(date +%s.%N); gitlint --commits "$base..$first" >/dev/null 2>&1 || true; end=$(date +%s.%N)
+echo "gitlint --commits over the first 1,000 of them: $(echo "$end - $start" | bc) s (it is linear; 10x that for 10,000)"
+echo
+
+# 1,000 staged files, 100 of them YAML configs
+mkdir -p configs src
+for i in $(seq 1 100); do printf 'seed: %d\nlr: 0.001\nbatch_size: 64\n' "$i" > "configs/c$i.yaml"; done
+for i in $(seq 1 900); do printf 'def f%d():\n    return %d\n' "$i" "$i" > "src/m$i.py"; done
+git add configs src
+echo "## pre-commit hook with 1,000 staged files (100 YAML configs) against the commit-msg hook"
+echo
+hyperfine -N -w 2 -r 15 --export-markdown "$work/staged.md" \
+  "$repo/.git/hooks/commit-msg $work/MSG" \
+  "$repo/.git/hooks/pre-commit" >/dev/null
+cat "$work/staged.md"
+} > "$out"
