@@ -92,13 +92,18 @@ public final class ConfigLoader {
     }
 
     private static CommitConvention convention(String text) {
-        for (var convention : CommitConvention.values()) {
-            if (convention.label().equals(text)) {
-                return convention;
+        return word(text, CommitConvention.values(), CommitConvention::label, "convention");
+    }
+
+    /** The value whose label is {@code text}; otherwise an error naming the closest label. */
+    private static <E> E word(String text, E[] values, java.util.function.Function<E, String> label, String what) {
+        for (var value : values) {
+            if (label.apply(value).equals(text)) {
+                return value;
             }
         }
-        throw new IllegalArgumentException("unknown convention '" + text + "'; " + DidYouMean.hint(text,
-                List.of("conventional", "exp-tag", "regex")));
+        var labels = java.util.Arrays.stream(values).map(label).toList();
+        throw new IllegalArgumentException("unknown " + what + " '" + text + "'; " + DidYouMean.hint(text, labels));
     }
 
     private static ConfigsConfig configs(SectionReader section) {
@@ -134,13 +139,7 @@ public final class ConfigLoader {
     }
 
     private static RecordSection recordSection(String text) {
-        for (var candidate : RecordSection.values()) {
-            if (candidate.key().equals(text)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("unknown section '" + text + "'; "
-                + DidYouMean.hint(text, RecordSection.keys()));
+        return word(text, RecordSection.values(), RecordSection::key, "section");
     }
 
     private static SmokeConfig smoke(SectionReader section) {
