@@ -4,9 +4,27 @@ import java.util.function.Supplier;
 
 /**
  * A file to check: its repository-relative path, its size, and its content, read only when a rule
- * needs it (staged blobs come from the Git index, not from the working tree).
+ * needs it and then at most once (staged blobs come from the Git index, not from the working tree).
  */
 public record RepoFile(String path, long size, Supplier<byte[]> content) {
+    public RepoFile {
+        content = once(content);
+    }
+
+    private static Supplier<byte[]> once(Supplier<byte[]> read) {
+        return new Supplier<>() {
+            private byte[] bytes;
+
+            @Override
+            public synchronized byte[] get() {
+                if (bytes == null) {
+                    bytes = read.get();
+                }
+                return bytes;
+            }
+        };
+    }
+
     /** Whether this is a Git LFS pointer rather than the large file itself. */
     public boolean isLfsPointer() {
         if (size > 1024) {
