@@ -3,7 +3,6 @@ package io.mlexp.cli;
 import io.mlexp.check.TextFiles;
 import io.mlexp.commit.CommitMessage;
 import io.mlexp.commit.CommitRules;
-import io.mlexp.report.RunJson;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,11 +28,6 @@ final class CheckCommitMsgCommand extends MlexpSubcommand {
         var path = global().workingDirectory().resolve(file);
         var message = CommitMessage.parse(TextFiles.readUtf8(path, file.toString(), MAX_MESSAGE_BYTES), commentChar);
         var findings = new CommitRules(config.commits(), config.record()).check(message, file.toString());
-        if (json()) {
-            out().println(RunJson.findings(findings));
-        } else {
-            printFindings(findings);
-        }
-        return findings.stream().anyMatch(f -> f.isError()) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        return report(findings, null);
     }
 }

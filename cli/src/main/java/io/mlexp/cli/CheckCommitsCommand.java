@@ -2,7 +2,6 @@ package io.mlexp.cli;
 
 import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
-import io.mlexp.report.RunJson;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,15 +25,7 @@ final class CheckCommitsCommand extends MlexpSubcommand {
         var config = loadConfig(workspace);
         var result = new CommitRangeCheck(new CommitRules(config.commits(), config.record()))
                 .check(workspace.root(), range, excludes);
-        if (json()) {
-            out().println(RunJson.findings(result.findings()));
-        } else {
-            printFindings(result.findings());
-            out().println("checked " + result.checked() + " commit" + (result.checked() == 1 ? "" : "s")
-                    + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : "")
-                    + ": " + (result.findings().stream().anyMatch(f -> f.isError())
-                            ? colour("red", result.findings().size() + " problem(s)") : colour("green", "ok")));
-        }
-        return result.findings().stream().anyMatch(f -> f.isError()) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        return report(result.findings(), "checked " + result.checked() + " commit" + (result.checked() == 1 ? "" : "s")
+                + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : ""));
     }
 }

@@ -2,7 +2,6 @@ package io.mlexp.cli;
 
 import io.mlexp.files.ConfigsCheck;
 import io.mlexp.files.GitFiles;
-import io.mlexp.report.RunJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,15 +19,8 @@ final class CheckConfigsCommand extends MlexpSubcommand {
         try (var git = GitFiles.open(workspace.root())) {
             var files = revision == null ? git.tracked() : git.atRevision(revision);
             var result = ConfigsCheck.check(config.configs(), files, revision == null ? "working tree" : revision);
-            if (json()) {
-                out().println(RunJson.findings(result.findings()));
-            } else {
-                printFindings(result.findings());
-                out().println("checked " + result.checked().size() + " training config"
-                        + (result.checked().size() == 1 ? "" : "s") + ": "
-                        + (result.findings().isEmpty() ? colour("green", "ok") : colour("red", result.findings().size() + " problem(s)")));
-            }
-            return result.findings().stream().anyMatch(f -> f.isError()) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+            return report(result.findings(), "checked " + result.checked().size() + " training config"
+                    + (result.checked().size() == 1 ? "" : "s"));
         }
     }
 }

@@ -2,7 +2,6 @@ package io.mlexp.cli;
 
 import io.mlexp.files.FileRules;
 import io.mlexp.files.GitFiles;
-import io.mlexp.report.RunJson;
 import picocli.CommandLine.Command;
 
 @Command(name = "staged", description = {
@@ -14,14 +13,7 @@ final class CheckStagedCommand extends MlexpSubcommand {
         var workspace = workspace();
         var config = loadConfig(workspace);
         try (var git = GitFiles.open(workspace.root())) {
-            var staged = git.staged();
-            var findings = new FileRules(config).check(staged);
-            if (json()) {
-                out().println(RunJson.findings(findings));
-            } else {
-                printFindings(findings);
-            }
-            return findings.stream().anyMatch(f -> f.isError()) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+            return report(new FileRules(config).check(git.staged()), null);
         }
     }
 }

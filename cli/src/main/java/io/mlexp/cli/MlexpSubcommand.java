@@ -47,6 +47,24 @@ abstract class MlexpSubcommand implements Callable<Integer> {
         return spec.commandLine().getColorScheme().ansi().string("@|" + style + " " + text.replace("|@", "| @") + "|@");
     }
 
+    /**
+     * Prints a check's findings (JSON, or one line each and then {@code summary: ok|N problem(s)}
+     * when a summary is given) and returns the exit code they call for.
+     */
+    int report(List<Finding> findings, String summary) {
+        boolean failed = findings.stream().anyMatch(Finding::isError);
+        if (json()) {
+            out().println(io.mlexp.report.RunJson.findings(findings));
+        } else {
+            printFindings(findings);
+            if (summary != null) {
+                out().println(summary + ": " + (findings.isEmpty() ? colour("green", "ok")
+                        : colour(failed ? "red" : "yellow", findings.size() + " problem(s)")));
+            }
+        }
+        return failed ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+    }
+
     void printFindings(List<Finding> findings) {
         for (var finding : findings) {
             var line = finding.format();

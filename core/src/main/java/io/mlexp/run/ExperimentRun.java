@@ -50,10 +50,10 @@ public final class ExperimentRun {
 
     private static StageResult commits(Workspace workspace, MlexpConfig config, BuildContext context) {
         var check = new CommitRangeCheck(new CommitRules(config.commits(), config.record()));
-        var result = context.base()
-                .map(base -> check.check(workspace.root(), base + ".." + context.head(), List.of()))
-                .orElseGet(() -> check.checkCommit(workspace.root(), context.head()));
         var range = context.base().map(base -> base + ".." + context.head()).orElse(context.head());
+        var result = context.base().isPresent()
+                ? check.check(workspace.root(), range, List.of())
+                : check.checkCommit(workspace.root(), context.head());
         var summary = "%d commit%s of %s checked%s".formatted(result.checked(), result.checked() == 1 ? "" : "s", range,
                 result.skipped() > 0 ? ", " + result.skipped() + " merge/revert/fixup skipped" : "");
         return StageResult.of(Stage.COMMITS, summary, result.findings());
