@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -17,13 +16,11 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * The files of a repository as Git sees them: what is staged, what is tracked, what a revision holds.
+ * The files of a repository as JGit sees them: what is tracked, what a revision holds
+ * (what is staged comes from {@link StagedFiles}).
  * Contents are read lazily while this is open.
  */
 public final class GitFiles implements AutoCloseable {
@@ -46,34 +43,6 @@ public final class GitFiles implements AutoCloseable {
     @Override
     public void close() {
         repository.close();
-    }
-
-    /** Files added, modified or renamed in the index against HEAD, with their staged content. */
-    public List<RepoFile> staged() {
-        try (var walk = new TreeWalk(repository)) {
-            var reader = walk.getObjectReader();
-            var head = repository.resolve("HEAD^{tree}");
-            if (head == null) {
-                walk.addTree(new EmptyTreeIterator());
-            } else {
-                var parser = new CanonicalTreeParser();
-                parser.reset(reader, head);
-                walk.addTree(parser);
-            }
-            walk.addTree(new DirCacheIterator(repository.readDirCache()));
-            walk.setRecursive(true);
-            walk.setFilter(TreeFilter.ANY_DIFF);
-            var files = new ArrayList<RepoFile>();
-            while (walk.next()) {
-                if (walk.getFileMode(1) == FileMode.MISSING || walk.getFileMode(1) == FileMode.GITLINK) {
-                    continue; // deleted, or a submodule
-                }
-                files.add(blob(walk.getPathString(), walk.getObjectId(1), reader));
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Git index: " + e.getMessage(), e);
-        }
     }
 
     /** Every file the index tracks, with its content from the working tree. */

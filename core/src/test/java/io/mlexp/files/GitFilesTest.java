@@ -33,13 +33,17 @@ class GitFilesTest {
             write("change.txt", "edited after staging");
             write("untracked.txt", "not staged");
 
-            try (var files = GitFiles.open(dir)) {
-                var staged = files.staged();
+            try (var staged = StagedFiles.open(dir)) {
+                var files = staged.list();
 
-                assertThat(staged).extracting(RepoFile::path).containsExactly("added.txt", "change.txt", "new-name.txt");
-                var change = staged.stream().filter(f -> f.path().equals("change.txt")).findFirst().orElseThrow();
+                assertThat(files).extracting(RepoFile::path).containsExactly("added.txt", "change.txt", "new-name.txt");
+                var change = files.stream().filter(f -> f.path().equals("change.txt")).findFirst().orElseThrow();
                 assertThat(new String(change.content().get(), StandardCharsets.UTF_8)).isEqualTo("staged");
                 assertThat(change.size()).isEqualTo(6);
+                var added = files.get(0);
+                assertThat(new String(added.content().get(), StandardCharsets.UTF_8)).isEqualTo("new");
+            }
+            try (var files = GitFiles.open(dir)) {
                 assertThat(files.tracked()).extracting(RepoFile::path)
                         .containsExactly("added.txt", "change.txt", "keep.txt", "new-name.txt");
                 assertThat(files.atRevision("HEAD")).extracting(RepoFile::path)
@@ -54,9 +58,48 @@ class GitFilesTest {
             write("a.txt", "a");
             git.add().addFilepattern("a.txt").call();
 
-            try (var files = GitFiles.open(dir)) {
-                assertThat(files.staged()).extracting(RepoFile::path).containsExactly("a.txt");
+            try (var staged = StagedFiles.open(dir)) {
+                assertThat(staged.list()).extracting(RepoFile::path).containsExactly("a.txt");
             }
+        }
+    }
+
+    @Test
+    void shouldListNothingWhenNothingIsStaged() throws Exception {
+        try (var git = Git.init().setDirectory(dir.toFile()).call(); var staged = StagedFiles.open(dir)) {
+            write("untracked.txt", "u");
+            assertThat(staged.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepNonAsciiPathsAndSkipSubmodules() throws Exception {
+        try (var git = Git.init().setDirectory(dir.toFile()).call()) {
+            write("数据 说明.md", "说明");
+            git.add().addFilepattern(".").call();
+            var gitlink = new org.eclipse.jgit.dircache.DirCacheEntry("vendor/lib");
+            gitlink.setFileMode(org.eclipse.jgit.lib.FileMode.GITLINK);
+            gitlink.setObjectId(org.eclipse.jgit.lib.ObjectId.fromString("0123456789abcdef0123456789abcdef01234567"));
+            var index = git.getRepository().lockDirCache();
+            var builder = index.builder();
+            builder.keep(0, index.getEntryCount());
+            builder.add(gitlink);
+            builder.commit();
+
+            try (var staged = StagedFiles.open(dir)) {
+                var files = staged.list();
+                assertThat(files).extracting(RepoFile::path).containsExactly("数据 说明.md");
+                assertThat(files.get(0).size()).isEqualTo("说明".getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+    }
+
+    @Test
+    void shouldSayPlainlyWhenTheDirectoryIsNoRepository() {
+        try (var staged = StagedFiles.open(dir)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(staged::list)
+                    .isInstanceOf(io.mlexp.check.EnvironmentException.class)
+                    .hasMessageContaining("git diff --cached");
         }
     }
 

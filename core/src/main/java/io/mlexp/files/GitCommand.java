@@ -1,0 +1,60 @@
+package io.mlexp.files;
+
+import io.mlexp.check.EnvironmentException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the {@code git} command of the user's PATH in a repository, the way Git runs our hooks. */
+final class GitCommand {
+    private GitCommand() {
+    }
+
+    /** The standard output of {@code git ARGS}, with {@code input} (or nothing) on its standard input. */
+    static byte[] output(Path root, String input, String... args) {
+        var process = start(root, ProcessBuilder.Redirect.PIPE, args);
+        var writer = new Thread(() -> {
+            try (var stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // git stopped reading; its exit status and message tell why
+            }
+        }, "git-stdin");
+        writer.start();
+        try (var stdout = process.getInputStream(); var stderr = process.getErrorStream()) {
+            var output = stdout.readAllBytes();
+            var error = new String(stderr.readAllBytes(), StandardCharsets.UTF_8).strip();
+            int status = process.waitFor();
+            writer.join();
+            if (status != 0) {
+                throw new EnvironmentException("'git " + String.join(" ", args) + "' failed in " + root
+                        + (error.isEmpty() ? " (exit " + status + ")" : ": " + error));
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read from git: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while git ran");
+        }
+    }
+
+    /** {@code git ARGS} running; {@code errors} says where its standard error goes. */
+    static Process start(Path root, ProcessBuilder.Redirect errors, String... args) {
+        List<String> command = new ArrayList<>(args.length + 1);
+        command.add("git");
+        command.addAll(List.of(args));
+        try {
+            return new ProcessBuilder(command).directory(root.toFile())
+                    .redirectError(errors).start();
+        } catch (IOException e) {
+            throw new EnvironmentException("this check runs the git command, which cannot start: " + e.getMessage()
+                    + ". Install Git, or put it on PATH");
+        }
+    }
+}
