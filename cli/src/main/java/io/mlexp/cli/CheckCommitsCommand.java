@@ -1,7 +1,5 @@
 package io.mlexp.cli;
 
-import io.mlexp.commit.CommitRangeCheck;
-import io.mlexp.commit.CommitRules;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,11 +19,7 @@ final class CheckCommitsCommand extends MlexpSubcommand {
 
     @Override
     public Integer call() {
-        var workspace = workspace();
-        var config = loadConfig(workspace);
-        var result = new CommitRangeCheck(new CommitRules(config.commits(), config.record()))
-                .check(workspace.root(), range, excludes);
-        return report(result.findings(), "checked " + result.checked() + " commit" + (result.checked() == 1 ? "" : "s")
-                + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : ""));
+        var checked = HookChecks.commits(workspace(), range, excludes);
+        return report(checked.findings(), checked.summary());
     }
 }

@@ -1,7 +1,5 @@
 package io.mlexp.cli;
 
-import io.mlexp.files.FileRules;
-import io.mlexp.files.GitFiles;
 import picocli.CommandLine.Command;
 
 @Command(name = "staged", description = {
@@ -10,10 +8,6 @@ import picocli.CommandLine.Command;
 final class CheckStagedCommand extends MlexpSubcommand {
     @Override
     public Integer call() {
-        var workspace = workspace();
-        var config = loadConfig(workspace);
-        try (var git = GitFiles.open(workspace.root())) {
-            return report(new FileRules(config).check(git.staged()), null);
-        }
+        return report(HookChecks.staged(workspace()), null);
     }
 }

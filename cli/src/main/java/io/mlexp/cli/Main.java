@@ -6,6 +6,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(MlexpCommand.newCommandLine().execute(args));
+        var workingDirectory = java.nio.file.Path.of("");
+        System.exit(HookEntry.run(args, workingDirectory)
+                .orElseGet(() -> MlexpCommand.newCommandLine(workingDirectory).execute(args)));
     }
 }

@@ -1,8 +1,5 @@
 package io.mlexp.cli;
 
-import io.mlexp.check.EnvironmentException;
-import io.mlexp.check.InvalidInputException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -92,28 +89,25 @@ final class MlexpCommand implements Runnable {
         commandLine.setExecutionExceptionHandler(MlexpCommand::handle);
         commandLine.setExecutionStrategy(parseResult -> {
             var colour = Terminal.colourWanted(root.noColor);
-            parseResult.commandSpec().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.ansi(colour)));
+            parseResult.commandSpec().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(ansi(colour)));
             return new CommandLine.RunLast().execute(parseResult);
         });
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.ansi(Terminal.colourWanted(false))));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(Terminal.colourWanted(false))));
         return commandLine;
     }
 
+    private static CommandLine.Help.Ansi ansi(boolean colour) {
+        return colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+    }
+
+    /** The reporter of a parsed command line: its streams, and colour, format and debug as chosen. */
+    Reporter reporter(CommandLine commandLine) {
+        return new Reporter(commandLine.getOut(), commandLine.getErr(), commandLine.getColorScheme().ansi().enabled(),
+                format == OutputFormat.json, debug);
+    }
+
     private static int handle(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        var err = commandLine.getErr();
         var root = (MlexpCommand) commandLine.getCommandSpec().root().userObject();
-        if (exception instanceof InvalidInputException invalid) {
-            invalid.findings().forEach(finding -> err.println(finding.format()));
-            return ExitCodes.BAD_INPUT;
-        }
-        if (exception instanceof EnvironmentException environment) {
-            err.println("mlexp: " + environment.getMessage());
-            return ExitCodes.ENVIRONMENT;
-        }
-        err.println("mlexp: internal error: " + exception + (root.debug ? "" : " (run with --debug for the stack trace)"));
-        if (root.debug) {
-            exception.printStackTrace(new PrintWriter(err, true));
-        }
-        return ExitCodes.ENVIRONMENT;
+        return root.reporter(commandLine).failure(exception);
     }
 }

@@ -43,33 +43,21 @@ abstract class MlexpSubcommand implements Callable<Integer> {
         return workspace.loadConfig();
     }
 
-    String colour(String style, String text) {
-        return spec.commandLine().getColorScheme().ansi().string("@|" + style + " " + text.replace("|@", "| @") + "|@");
+    Reporter reporter() {
+        return global().reporter(spec.commandLine());
     }
 
-    /**
-     * Prints a check's findings (JSON, or one line each and then {@code summary: ok|N problem(s)}
-     * when a summary is given) and returns the exit code they call for.
-     */
+    String colour(String style, String text) {
+        return reporter().colour(style, text);
+    }
+
+    /** See {@link Reporter#report}. */
     int report(List<Finding> findings, String summary) {
-        boolean failed = findings.stream().anyMatch(Finding::isError);
-        if (json()) {
-            out().println(io.mlexp.report.RunJson.findings(findings));
-        } else {
-            printFindings(findings);
-            if (summary != null) {
-                out().println(summary + ": " + (findings.isEmpty() ? colour("green", "ok")
-                        : colour(failed ? "red" : "yellow", findings.size() + " problem(s)")));
-            }
-        }
-        return failed ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        return reporter().report(findings, summary);
     }
 
     void printFindings(List<Finding> findings) {
-        for (var finding : findings) {
-            var line = finding.format();
-            out().println(finding.isError() ? colour("red", line) : colour("yellow", line));
-        }
+        reporter().printFindings(findings);
     }
 
     /** Says plainly that a capability is not built yet, and exits 3 through the handler. */

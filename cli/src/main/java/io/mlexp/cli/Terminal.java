@@ -1,7 +1,5 @@
 package io.mlexp.cli;
 
-import picocli.CommandLine.Help.Ansi;
-
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 final class Terminal {
     private Terminal() {
@@ -11,9 +9,5 @@ final class Terminal {
         var noColor = System.getenv("NO_COLOR");
         return !noColourOption && (noColor == null || noColor.isEmpty()) && System.console() != null
                 && !"dumb".equals(System.getenv("TERM"));
-    }
-
-    static Ansi ansi(boolean colour) {
-        return colour ? Ansi.ON : Ansi.OFF;
     }
 }

@@ -67,6 +67,34 @@ class GitHooksIT {
     }
 
     @Test
+    void shouldCheckWhatCommitAllAndCommitPathStageIntoTheirTemporaryIndex() throws Exception {
+        mlexp("hooks", "install");
+        Files.writeString(repo.resolve("configs/base.yaml"), "seed: 1\nbatch_size: 8\n");
+        assertThat(run(repo, "git", "diff", "--cached", "--name-only").output()).isEmpty();
+
+        var all = run(repo, "git", "commit", "-a", "-m", "fix: drop the learning rate");
+        var path = run(repo, "git", "commit", "configs/base.yaml", "-m", "fix: drop the learning rate");
+
+        assertThat(all.exitCode()).isNotZero();
+        assertThat(all.output()).contains("configs/base.yaml:1: error: required key 'lr' is missing");
+        assertThat(path.exitCode()).isNotZero();
+        assertThat(path.output()).contains("configs/base.yaml:1: error: required key 'lr' is missing");
+        assertThat(run(repo, "git", "log", "--format=%s").output().strip()).isEqualTo("chore: start");
+    }
+
+    @Test
+    void shouldPrintTheSameFromTheHookEntryAsFromTheFullCommandLine() throws Exception {
+        Files.writeString(repo.resolve("MSG"), "feature: add training.\n");
+
+        var hook = run(repo, MLEXP.toString(), "check", "commit-msg", "MSG");
+        var full = run(repo, MLEXP.toString(), "--no-color", "check", "commit-msg", "MSG");
+
+        assertThat(hook.exitCode()).isEqualTo(1);
+        assertThat(full.exitCode()).isEqualTo(1);
+        assertThat(hook.output()).isEqualTo(full.output()).contains("MSG:1:1: error: unknown type `feature`");
+    }
+
+    @Test
     void shouldChainAnExistingHookAndRestoreItOnUninstall() throws Exception {
         var hooks = repo.resolve(".git/hooks");
         Files.createDirectories(hooks);

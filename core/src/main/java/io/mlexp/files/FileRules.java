@@ -11,6 +11,8 @@ import java.util.List;
 
 /** The rules for files about to be committed ({@code files:}, and the YAML configs of {@code configs:}). */
 public final class FileRules {
+    private static final int PARALLEL_FROM = 64;
+
     private final MlexpConfig config;
     private final TrainingConfigRules trainingConfigs;
 
@@ -19,12 +21,10 @@ public final class FileRules {
         this.trainingConfigs = new TrainingConfigRules(config.configs());
     }
 
+    /** The findings of every file, in the order of {@code files}; many files are checked on every core. */
     public List<Finding> check(List<RepoFile> files) {
-        var findings = new ArrayList<Finding>();
-        for (var file : files) {
-            findings.addAll(check(file));
-        }
-        return findings;
+        var stream = files.size() >= PARALLEL_FROM ? files.parallelStream() : files.stream();
+        return stream.map(this::check).flatMap(List::stream).toList();
     }
 
     private List<Finding> check(RepoFile file) {

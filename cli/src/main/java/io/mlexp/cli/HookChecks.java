@@ -1,0 +1,54 @@
+package io.mlexp.cli;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.TextFiles;
+import io.mlexp.commit.CommitMessage;
+import io.mlexp.commit.CommitRangeCheck;
+import io.mlexp.commit.CommitRules;
+import io.mlexp.files.FileRules;
+import io.mlexp.files.StagedFiles;
+import io.mlexp.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The checks Git hooks run before every commit, shared by {@code mlexp check} and {@link HookEntry}. */
+final class HookChecks {
+    private static final long MAX_MESSAGE_BYTES = 1024 * 1024;
+
+    private HookChecks() {
+    }
+
+    static List<Finding> commitMessage(Workspace workspace, Path workingDirectory, Path file, String commentChar) {
+        var config = workspace.loadConfig();
+        var text = TextFiles.readUtf8(workingDirectory.resolve(file), file.toString(), MAX_MESSAGE_BYTES);
+        return new CommitRules(config.commits(), config.record()).check(CommitMessage.parse(text, commentChar), file.toString());
+    }
+
+    /** The findings of a range check and the line that sums it up. */
+    record RangeReport(List<Finding> findings, String summary) {
+    }
+
+    static RangeReport commits(Workspace workspace, String range, List<String> excludes) {
+        var config = workspace.loadConfig();
+        var result = new CommitRangeCheck(new CommitRules(config.commits(), config.record()))
+                .check(workspace.root(), range, excludes);
+        return new RangeReport(result.findings(), "checked " + result.checked() + " commit"
+                + (result.checked() == 1 ? "" : "s")
+                + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : ""));
+    }
+
+    static List<Finding> staged(Workspace workspace) {
+        try (var staged = StagedFiles.open(workspace.root())) {
+            // git lists what is staged while this thread reads .mlexp.yml: each takes about as long
+            var listing = CompletableFuture.supplyAsync(staged::list);
+            var config = workspace.loadConfig();
+            try {
+                return new FileRules(config).check(listing.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+}
