@@ -14,6 +14,10 @@ command -v hyperfine >/dev/null || need+=(hyperfine)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; fi
 "$root/mlexp" --version >/dev/null
 mlexp="$root/cli/target/mlexp/bin/mlexp"
+# The first start makes the class-data archive in the background; measure the steady state, as a
+# developer's hooks see it from their second commit on.
+for _ in $(seq 1 120); do [ -f "$root/cli/target/mlexp/cds/mlexp.jsa" ] && break; sleep 1; done
+[ -f "$root/cli/target/mlexp/cds/mlexp.jsa" ] || echo "warning: no CDS archive was made; figures are without it" >&2
 
 repo="$work/repo"
 mkdir -p "$repo" && cd "$repo"
