@@ -1,20 +1,16 @@
 package io.mlexp.commit;
 
-import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.git.Revisions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Checks every commit message of a range with JGit. A base that the clone does not have (a shallow
@@ -48,8 +44,7 @@ public final class CommitRangeCheck {
     }
 
     private Result check(Path repositoryDir, String range, List<String> excludes, int limit) {
-        try (var repository = new FileRepositoryBuilder().findGitDir(repositoryDir.toFile()).setMustExist(true).build();
-                var walk = new RevWalk(repository)) {
+        try (var repository = Revisions.open(repositoryDir); var walk = new RevWalk(repository)) {
             String head = range;
             var bases = new ArrayList<>(excludes);
             int dots = range.indexOf("..");
@@ -61,9 +56,9 @@ public final class CommitRangeCheck {
                 bases.add(range.substring(0, dots));
                 head = range.substring(dots + 2).isEmpty() ? "HEAD" : range.substring(dots + 2);
             }
-            walk.markStart(parse(walk, repository, head, false));
+            walk.markStart(Revisions.commit(walk, repository, head, false));
             for (var base : bases) {
-                walk.markUninteresting(parse(walk, repository, base, true));
+                walk.markUninteresting(Revisions.commit(walk, repository, base, true));
             }
             int checked = 0;
             int skipped = 0;
@@ -83,36 +78,7 @@ public final class CommitRangeCheck {
             }
             return new Result(checked, skipped, findings);
         } catch (IOException e) {
-            if (e instanceof org.eclipse.jgit.errors.RepositoryNotFoundException) {
-                throw new EnvironmentException("no Git repository at " + repositoryDir);
-            }
             throw new UncheckedIOException("cannot read the commits: " + e.getMessage(), e);
         }
-    }
-
-    private static RevCommit parse(RevWalk walk, Repository repository, String revision, boolean base) throws IOException {
-        ObjectId id;
-        try {
-            id = repository.resolve(revision + "^{commit}");
-            if (id != null) {
-                return walk.parseCommit(id);
-            }
-        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
-            throw InvalidInputException.of("range", SourceLocation.of(revision), "not a revision: " + e.getMessage());
-        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
-            // a full object ID the clone does not have: handled below like an unresolvable base
-        }
-        boolean shallow = Files.exists(repository.getDirectory().toPath().resolve("shallow"));
-        if (base && (shallow || looksLikeObjectId(revision))) {
-            throw new EnvironmentException("the base " + revision + " is not in this clone"
-                    + (shallow ? ", which is shallow" : "") + ", so the range cannot be checked. Fetch more history:"
-                    + " 'git fetch --deepen=200' or 'git fetch --unshallow' (GitHub Actions: actions/checkout with"
-                    + " fetch-depth: 0; GitLab: GIT_DEPTH: 0; Jenkins: clone without a depth limit)");
-        }
-        throw InvalidInputException.of("range", SourceLocation.of(revision), "unknown revision '" + revision + "'");
-    }
-
-    private static boolean looksLikeObjectId(String revision) {
-        return revision.matches("[0-9a-f]{7,40}");
     }
 }

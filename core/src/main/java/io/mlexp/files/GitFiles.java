@@ -1,21 +1,19 @@
 package io.mlexp.files;
 
-import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.git.Revisions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -31,13 +29,7 @@ public final class GitFiles implements AutoCloseable {
     }
 
     public static GitFiles open(Path repositoryDir) {
-        try {
-            return new GitFiles(new FileRepositoryBuilder().findGitDir(repositoryDir.toFile()).setMustExist(true).build());
-        } catch (RepositoryNotFoundException | IllegalArgumentException e) {
-            throw new EnvironmentException("no Git repository at " + repositoryDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the repository: " + e.getMessage(), e);
-        }
+        return new GitFiles(Revisions.open(repositoryDir));
     }
 
     @Override
