@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
             CheckCommitsCommand.class,
             CheckStagedCommand.class,
             CheckConfigsCommand.class,
-            CheckCommand.Record.class})
+            CheckRecordCommand.class})
 final class CheckCommand {
     @Command(name = "config", description = "Validates .mlexp.yml itself: keys, types, sizes, durations, globs, regexes, the image.")
     static final class Config extends MlexpSubcommand {
@@ -26,14 +26,6 @@ final class CheckCommand {
                         + config.version() + ")");
             }
             return ExitCodes.OK;
-        }
-    }
-
-    @Command(name = "record", description = "The pull-request rule: changed training code needs an experiment record.")
-    static final class Record extends MlexpSubcommand {
-        @Override
-        public Integer call() {
-            throw notBuiltYet("mlexp check record", "the experiment-record rules");
         }
     }
 

@@ -38,7 +38,7 @@ final class MlexpCommand implements Runnable {
             description = "The repository to check (default: the Git root of the working directory).")
     Path repo;
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(names = "--rules", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The rules file (default: <repo>/.mlexp.yml).")
     Path config;
 

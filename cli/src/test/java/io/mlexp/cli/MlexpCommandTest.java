@@ -105,7 +105,7 @@ class MlexpCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "check record", "record new", "record check", "smoke", "report", "history list"})
+        "smoke", "report", "history list"})
     void shouldExitThreeAndSayPlainlyWhatIsNotBuiltYet(String command) throws IOException {
         write(".mlexp.yml", "version: 1\n");
 
@@ -137,7 +137,7 @@ class MlexpCommandTest {
         write(".mlexp.yml", "version: 1\n");
 
         var run = CommandRun.in(repo, "--repo", repo.toString(), "run", "--context", "tag", "--tag", "v1",
-                "--stages", "config,record", "--format", "json");
+                "--stages", "config,smoke", "--format", "json");
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("\"context\" : \"tag\"", "\"status\" : \"passed\"", "\"status\" : \"not_available\"");

@@ -1,4 +1,4 @@
-package io.mlexp.report;
+package io.mlexp.check;
 
 /** Escapes text for HTML element content and attribute values. */
 public final class Html {

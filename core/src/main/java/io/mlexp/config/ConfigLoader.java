@@ -133,9 +133,14 @@ public final class ConfigLoader {
                 section.nonBlankString("dir", defaults.dir()),
                 section.converted("id-pattern", Regex::compile).orElse(defaults.idPattern()),
                 section.list("required-sections", defaults.requiredSections(), ConfigLoader::recordSection),
-                section.list("trigger-paths", defaults.triggerPaths(), Glob::compile));
+                section.list("trigger-paths", defaults.triggerPaths(), Glob::compile),
+                section.list("warnings", defaults.warnings(), ConfigLoader::recordConvention));
         section.finish();
         return result;
+    }
+
+    private static RecordConvention recordConvention(String text) {
+        return word(text, RecordConvention.values(), RecordConvention::key, "warning");
     }
 
     private static RecordSection recordSection(String text) {

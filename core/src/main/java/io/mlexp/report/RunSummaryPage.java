@@ -1,13 +1,10 @@
 package io.mlexp.report;
 
+import io.mlexp.check.AtomicFiles;
+import io.mlexp.check.Html;
 import io.mlexp.run.RunResult;
 import io.mlexp.run.StageResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -20,14 +17,7 @@ public final class RunSummaryPage {
     }
 
     public static void write(Path file, String title, List<RunResult> runs) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            var temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".index", ".tmp");
-            Files.writeString(temporary, render(title, runs), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.replace(file, render(title, runs));
     }
 
     public static String render(String title, List<RunResult> runs) {

@@ -1,5 +1,7 @@
 package io.mlexp.run;
 
+import io.mlexp.record.NamedRecordCheck;
+import io.mlexp.record.PullRequestRecordCheck;
 import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
 import io.mlexp.config.MlexpConfig;
@@ -31,7 +33,8 @@ public final class ExperimentRun {
         return new ExperimentRun(Map.of(
                 Stage.CONFIG, ExperimentRun::configSummary,
                 Stage.COMMITS, ExperimentRun::commits,
-                Stage.CONFIGS, ExperimentRun::configs));
+                Stage.CONFIGS, ExperimentRun::configs,
+                Stage.RECORD, ExperimentRun::record));
     }
 
     public RunResult run(Workspace workspace, MlexpConfig config, BuildContext context, Set<Stage> selected) {
@@ -66,6 +69,15 @@ public final class ExperimentRun {
                     result.checked().size() == 1 ? "" : "s", context.head(), String.join(", ", result.checked()));
             return StageResult.of(Stage.CONFIGS, summary, result.findings());
         }
+    }
+
+    private static StageResult record(Workspace workspace, MlexpConfig config, BuildContext context) {
+        if (context.kind() == BuildContext.Kind.PULL_REQUEST && context.base().isPresent()) {
+            var outcome = new PullRequestRecordCheck(config.record()).check(workspace.root(), context.base().get(), context.head());
+            return StageResult.of(Stage.RECORD, outcome.summary(), outcome.findings());
+        }
+        var outcome = new NamedRecordCheck(config.record()).check(workspace.root(), context.base(), context.head());
+        return StageResult.of(Stage.RECORD, outcome.summary(), outcome.findings());
     }
 
     private static StageResult configSummary(Workspace workspace, MlexpConfig config, BuildContext context) {

@@ -1,0 +1,36 @@
+package io.mlexp.cli;
+
+import io.mlexp.check.AtomicFiles;
+import io.mlexp.check.TextFiles;
+import io.mlexp.record.RecordCheck;
+import io.mlexp.record.RecordRenderer;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "render", description = {
+    "Writes a record as sanitised HTML (raw HTML escaped, links limited to http, https and mailto):",
+    "a page with --out, or the HTML fragment on standard output."})
+final class RecordRenderCommand extends MlexpSubcommand {
+    @Parameters(paramLabel = "FILE", description = "The record.")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write a self-contained HTML page here.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        var markdown = TextFiles.readUtf8(global().workingDirectory().resolve(file), file.toString(), RecordCheck.MAX_RECORD_BYTES);
+        var renderer = new RecordRenderer();
+        if (out == null) {
+            out().print(renderer.render(markdown));
+            out().flush();
+        } else {
+            var target = global().workingDirectory().resolve(out);
+            AtomicFiles.replace(target, renderer.page(markdown, file.getFileName().toString()));
+            out().println("wrote " + out);
+        }
+        return ExitCodes.OK;
+    }
+}

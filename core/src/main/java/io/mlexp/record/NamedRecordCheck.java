@@ -1,0 +1,109 @@
+package io.mlexp.record;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.check.TextFiles;
+import io.mlexp.config.RecordConfig;
+import io.mlexp.files.GitFiles;
+import io.mlexp.files.RepoFile;
+import io.mlexp.git.Revisions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * The tag rule: every experiment ID the tag's commits name (in {@code base..head}, or the tagged commit
+ * alone) has a record at the tag, and each of those records validates.
+ */
+public final class NamedRecordCheck {
+    /** The IDs named, the records found for them, and the problems. */
+    public record Outcome(Map<String, String> namedBy, List<String> records, List<Finding> findings) {
+        public Outcome {
+            namedBy = Map.copyOf(namedBy);
+            records = List.copyOf(records);
+            findings = List.copyOf(findings);
+        }
+
+        public String summary() {
+            return namedBy.isEmpty() ? "the commits name no experiment ID; no record to check"
+                    : "IDs named: " + String.join(", ", namedBy.keySet().stream().sorted().toList())
+                            + (records.isEmpty() ? "" : "; record(s): " + String.join(", ", records));
+        }
+    }
+
+    private final RecordConfig config;
+    private final RecordCheck records;
+    private final RecordParser parser = new RecordParser();
+
+    public NamedRecordCheck(RecordConfig config) {
+        this.config = config;
+        this.records = new RecordCheck(config);
+    }
+
+    public Outcome check(Path repositoryDir, Optional<String> base, String head) {
+        var named = namedIds(repositoryDir, base, head);
+        if (named.isEmpty()) {
+            return new Outcome(named, List.of(), List.of());
+        }
+        try (var git = GitFiles.open(repositoryDir)) {
+            var files = git.atRevision(head);
+            var everyRecord = files.stream().filter(file -> records.isRecord(file.path())).toList();
+            var byId = new LinkedHashMap<String, RepoFile>();
+            for (var file : everyRecord) {
+                try {
+                    var text = TextFiles.decodeUtf8(file.content().get(), file.path());
+                    parser.parse(text, file.path()).id(config.idPattern().pattern())
+                            .ifPresent(id -> byId.putIfAbsent(id.text(), file));
+                } catch (InvalidInputException e) {
+                    // an unreadable record is reported below if a commit names it
+                }
+            }
+            var findings = new ArrayList<Finding>();
+            var chosen = new ArrayList<RepoFile>();
+            named.forEach((id, commit) -> {
+                var file = byId.get(id);
+                if (file == null) {
+                    findings.add(Finding.error("record-named-missing", SourceLocation.of(commit),
+                            "names " + id + ", but no record under " + config.dir() + "/ at " + head + " has that ID")
+                            .withHint("add " + config.dir() + "/" + id + ".md (mlexp record new --id " + id + ")"));
+                } else {
+                    chosen.add(file);
+                }
+            });
+            var result = records.check(chosen, everyRecord, RepoReader.of(files));
+            findings.addAll(result.findings());
+            return new Outcome(named, result.checked(), findings);
+        }
+    }
+
+    /** Each ID the commits name, with the first commit (newest first) that names it. */
+    private Map<String, String> namedIds(Path repositoryDir, Optional<String> base, String head) {
+        var named = new LinkedHashMap<String, String>();
+        try (var repository = Revisions.open(repositoryDir); var walk = new RevWalk(repository)) {
+            walk.markStart(Revisions.commit(walk, repository, head, false));
+            if (base.isPresent()) {
+                walk.markUninteresting(Revisions.commit(walk, repository, base.get(), true));
+            }
+            int limit = base.isPresent() ? Integer.MAX_VALUE : 1;
+            for (var commit : walk) {
+                if (limit-- == 0) {
+                    break;
+                }
+                var matcher = config.idPattern().pattern().matcher(commit.getFullMessage());
+                while (matcher.find()) {
+                    named.putIfAbsent(matcher.group(), "commit " + commit.abbreviate(7).name());
+                }
+            }
+            return named;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the commits: " + e.getMessage(), e);
+        }
+    }
+}
