@@ -7,19 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises section headings the way people write them: {@code ## Goal}, {@code ## goals:},
- * {@code ## 目标：}, {@code ## Hyper-parameters}, {@code ## 超参数 (Hyperparameters)}.
+ * {@code ## 目标：}, {@code ## Hyper-parameters}, {@code ## 超参数 (Hyperparameters)}, {@code ## ID: Goal}.
  * Case, spacing, hyphens, a trailing colon and a plural "s" do not matter; a heading that gives both
  * languages, split by a slash or parentheses, matches by either part.
  */
 final class SectionNames {
     private static final Pattern PARTS = Pattern.compile("[/|()（）]");
+    private static final Pattern ID_PREFIX = Pattern.compile("^\\s*(实验\\s*)?id\\s*[:：]", Pattern.CASE_INSENSITIVE);
     private static final Pattern IGNORED = Pattern.compile("[\\s\\-_:：.]+");
 
     private SectionNames() {
     }
 
     static Optional<RecordSection> match(String heading) {
-        for (var part : PARTS.split(heading)) {
+        for (var part : PARTS.split(ID_PREFIX.matcher(heading).replaceFirst(""))) {
             var name = normalise(part);
             if (name.isEmpty()) {
                 continue;
