@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled example must really learn: .ci/run installs Debian's python3-torch for this test. */
-class DigitsExampleTrainingTest {
+public class DigitsExampleTrainingTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "digits").toAbsolutePath().normalize();
 
     @Test
@@ -52,7 +52,7 @@ class DigitsExampleTrainingTest {
         return lines;
     }
 
-    static Optional<String> pythonWithTorch() {
+    public static Optional<String> pythonWithTorch() {
         for (var candidate : List.of("/usr/bin/python3", "python3")) {
             try {
                 var probe = new ProcessBuilder(candidate, "-c", "import torch, yaml").redirectErrorStream(true).start();

@@ -1,0 +1,76 @@
+package io.mlexp.smoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mlexp.check.AtomicFiles;
+import io.mlexp.metrics.Sample;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code smoke.json}: the verdicts, the engine, the fingerprint and each metric's first and last value. */
+public final class SmokeReport {
+    /** A metric over the run: how often it was logged, its first and last value and steps. */
+    public record Series(String name, int points, long firstStep, double first, long lastStep, double last) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private SmokeReport() {
+    }
+
+    public static List<Series> series(List<Sample> samples) {
+        var byName = new LinkedHashMap<String, List<Sample>>();
+        for (var sample : samples) {
+            sample.values().keySet().forEach(name -> byName.computeIfAbsent(name, key -> new ArrayList<>()).add(sample));
+        }
+        var series = new ArrayList<Series>();
+        byName.forEach((name, points) -> {
+            var first = points.get(0);
+            var last = points.get(points.size() - 1);
+            series.add(new Series(name, points.size(), first.step(), first.values().get(name), last.step(),
+                    last.values().get(name)));
+        });
+        return series;
+    }
+
+    public static void write(Path file, SmokeResult result) {
+        var report = new LinkedHashMap<String, Object>();
+        report.put("verdict", result.failed() ? "failed" : "passed");
+        report.put("engine", result.engine());
+        report.put("reason", result.reason());
+        report.put("exitCode", result.exitCode());
+        report.put("timedOut", result.timedOut());
+        report.put("seconds", result.elapsed().toMillis() / 1000.0);
+        report.put("fingerprint", result.fingerprint());
+        report.put("metrics", series(result.metrics()).stream().map(SmokeReport::json).toList());
+        report.put("findings", result.findings().stream().map(finding -> Map.of(
+                "rule", finding.ruleId(), "severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
+                "location", finding.location().toString(), "message", finding.message())).toList());
+        try {
+            AtomicFiles.replace(file, JSON.writeValueAsString(report) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> json(Series series) {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("name", series.name());
+        values.put("points", series.points());
+        values.put("firstStep", series.firstStep());
+        values.put("first", finite(series.first()));
+        values.put("lastStep", series.lastStep());
+        values.put("last", finite(series.last()));
+        return values;
+    }
+
+    /** JSON has no NaN: non-finite values are written as text. */
+    private static Object finite(double value) {
+        return Double.isFinite(value) ? value : String.valueOf(value);
+    }
+}
