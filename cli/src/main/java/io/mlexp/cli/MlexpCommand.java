@@ -87,6 +87,7 @@ final class MlexpCommand implements Runnable {
         var root = new MlexpCommand(workingDirectory);
         var commandLine = new CommandLine(root);
         commandLine.setExecutionExceptionHandler(MlexpCommand::handle);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionStrategy(parseResult -> {
             var colour = Terminal.colourWanted(root.noColor);
             parseResult.commandSpec().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(ansi(colour)));

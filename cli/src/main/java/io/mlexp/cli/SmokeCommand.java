@@ -1,6 +1,7 @@
 package io.mlexp.cli;
 
-import io.mlexp.smoke.LocalEngine;
+import io.mlexp.config.SmokeConfig;
+import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,11 +11,11 @@ import picocli.CommandLine.Option;
 @Command(name = "smoke", description = {
     "Runs the smoke training: smoke.command for a few steps, its output streamed live, then checks",
     "smoke.expect on the metrics it logged to $MLEXP_METRICS. Writes metrics.jsonl and smoke.json to --out.",
-    "This version has the local engine; container and embedded are not built yet."})
+    "Engines: container (smoke.image through docker or podman), local, auto; embedded is not built yet."})
 final class SmokeCommand extends MlexpSubcommand {
     @Option(names = "--engine", paramLabel = "ENGINE",
             description = "container, local, embedded or auto (default: smoke.engine).")
-    String engine;
+    SmokeConfig.Engine engine;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".mlexp/smoke",
             description = "Where metrics.jsonl and smoke.json go, relative to the repository (default: ${DEFAULT-VALUE}).")
@@ -24,25 +25,18 @@ final class SmokeCommand extends MlexpSubcommand {
     public Integer call() {
         var workspace = workspace();
         var smoke = loadConfig(workspace).smoke();
-        var chosen = engine == null ? smoke.engine().label() : engine.toLowerCase(Locale.ROOT);
-        String reason;
-        switch (chosen) {
-            case "local" -> reason = engine == null ? "smoke.engine: local" : "--engine local";
-            case "auto" -> reason = "auto: the container and embedded engines are not built in this version";
-            case "container", "embedded" -> throw notBuiltYet("mlexp smoke --engine " + chosen, "the " + chosen + " engine");
-            default -> throw io.mlexp.check.InvalidInputException.of("engine", io.mlexp.check.SourceLocation.of("--engine"),
-                    "unknown engine '" + chosen + "'; expected container, local, embedded or auto");
-        }
+        var chosen = engine == null ? smoke.engine() : engine;
         var output = workspace.root().resolve(out);
-        out().println(colour("bold", "smoke (local): ") + smoke.command() + "   [" + reason + "]");
-        var result = LocalEngine.run(smoke, workspace.root(), output, reason, line -> {
+        out().println(colour("bold", "smoke: ") + smoke.command());
+        var result = Smoke.run(smoke, chosen, workspace.root(), output, line -> {
             out().println(colour("faint", "  │ ") + line);
             out().flush();
         });
+        out().println("engine: " + result.engine() + " (" + result.reason() + ")");
         SmokeReport.write(output.resolve("smoke.json"), result);
         printTable(result.metrics());
         out().println("fingerprint: " + result.fingerprint());
-        return report(result.findings(), "smoke (local) in " + String.format(Locale.ROOT, "%.1f s",
+        return report(result.findings(), "smoke (" + result.engine() + ") in " + String.format(Locale.ROOT, "%.1f s",
                 result.elapsed().toMillis() / 1000.0) + ", " + out + "/smoke.json");
     }
 

@@ -105,7 +105,7 @@ class MlexpCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "smoke --engine container", "smoke --engine embedded", "report", "history list"})
+        "report", "history list"})
     void shouldExitThreeAndSayPlainlyWhatIsNotBuiltYet(String command) throws IOException {
         write(".mlexp.yml", "version: 1\n");
 

@@ -1,15 +1,6 @@
 package io.mlexp.smoke;
 
-import io.mlexp.check.Finding;
-import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.SourceLocation;
 import io.mlexp.config.SmokeConfig;
-import io.mlexp.metrics.Expectations;
-import io.mlexp.metrics.MetricsReader;
-import io.mlexp.metrics.Sample;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class LocalEngine {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
-    private static final String PROBE = """
+    static final String PROBE = """
             import json, platform
             info = {"python": platform.python_version()}
             try:
@@ -48,38 +39,12 @@ public final class LocalEngine {
      * @param progress receives each line of the command's output as it comes
      */
     public static SmokeResult run(SmokeConfig smoke, Path repository, Path output, String reason, Consumer<String> progress) {
-        var metricsFile = output.resolve("metrics.jsonl").toAbsolutePath();
-        try {
-            Files.createDirectories(output);
-            Files.deleteIfExists(metricsFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + output + ": " + e.getMessage(), e);
-        }
+        var metricsFile = Judge.prepare(output);
         var ended = ProcessRun.run(List.of("sh", "-c", smoke.command()), repository,
                 Map.of("MLEXP_METRICS", metricsFile.toString(), "PYTHONUNBUFFERED", "1"), smoke.timeout(), progress);
-        var findings = new ArrayList<Finding>();
-        if (ended.timedOut()) {
-            findings.add(Finding.error("smoke-timeout", SourceLocation.of(".mlexp.yml"),
-                    "the smoke run did not end within smoke.timeout " + smoke.timeout().toSeconds() + "s and was stopped")
-                    .withHint("make the smoke run shorter (fewer steps) or raise smoke.timeout"));
-        } else if (ended.exitCode() != 0) {
-            findings.add(Finding.error("smoke-command-failed", SourceLocation.of(".mlexp.yml"),
-                    "'" + smoke.command() + "' exited with " + ended.exitCode())
-                    .withHint("its output is above; run the command yourself to reproduce"));
-        }
-        List<Sample> samples = List.of();
-        if (Files.exists(metricsFile)) {
-            try {
-                samples = MetricsReader.read(metricsFile, "metrics.jsonl");
-            } catch (InvalidInputException e) {
-                findings.addAll(e.findings());
-            }
-        }
-        if (!ended.timedOut() && ended.exitCode() == 0) {
-            findings.addAll(Expectations.check(smoke.expect(), samples, "metrics.jsonl"));
-        }
-        return new SmokeResult("local", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), samples,
-                fingerprint(smoke.command(), repository), findings);
+        var judged = Judge.judge(smoke, ended, metricsFile);
+        return new SmokeResult("local", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(),
+                fingerprint(smoke.command(), repository), judged.findings());
     }
 
     /** The versions of the interpreter the command starts (the first word, when it is a Python). */

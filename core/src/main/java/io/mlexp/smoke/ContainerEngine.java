@@ -1,0 +1,95 @@
+package io.mlexp.smoke;
+
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.config.SmokeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The {@code container} engine: {@code smoke.command} in the pinned {@code smoke.image} through the
+ * docker (or podman) CLI, the repository mounted at {@code /workspace}, the output directory at
+ * {@code /mlexp-out}. Every argument is passed as a list element; the image was parsed and its pin
+ * checked when {@code .mlexp.yml} was loaded, so nothing else can reach the client.
+ */
+public final class ContainerEngine {
+    static final String OUTPUT_MOUNT = "/mlexp-out";
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String client;
+
+    /** @param client the docker or podman executable (the name from {@code smoke.cli}, or a path) */
+    public ContainerEngine(String client) {
+        this.client = client;
+    }
+
+    public SmokeResult run(SmokeConfig smoke, Path repository, Path output, String reason, Consumer<String> progress) {
+        var image = smoke.image().orElseThrow(() -> InvalidInputException.of("smoke-image", SourceLocation.of(".mlexp.yml"),
+                "smoke.engine container needs smoke.image, a pinned image reference"));
+        var metricsFile = Judge.prepare(output);
+        var name = "mlexp-" + UUID.randomUUID().toString().substring(0, 12);
+        var ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", smoke.command())),
+                repository, Map.of(), smoke.timeout(), progress);
+        if (ended.timedOut() || ended.exitCode() != 0) {
+            // the client may have died while the container lives on: remove it by name
+            ProcessRun.run(List.of(client, "rm", "-f", name), repository, Map.of(), CLIENT_TIMEOUT, line -> { });
+        }
+        var judged = Judge.judge(smoke, ended, metricsFile);
+        var fingerprint = new LinkedHashMap<String, String>();
+        fingerprint.put("engine", "container");
+        fingerprint.put("image", image.toString());
+        fingerprint.put("digest", digest(image.toString(), repository));
+        fingerprint.putAll(probe(smoke, repository, output));
+        return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(),
+                judged.samples(), fingerprint, judged.findings());
+    }
+
+    /** {@code docker run --rm --name NAME --gpus G -v REPO:/workspace -w /workspace -v OUT:/mlexp-out -e ... IMAGE COMMAND...}. */
+    List<String> runArguments(SmokeConfig smoke, Path repository, Path output, String name, List<String> command) {
+        var arguments = new ArrayList<>(List.of(client, "run", "--rm", "--name", name));
+        if (!smoke.gpus().isBlank() && !smoke.gpus().equals("none")) {
+            arguments.addAll(List.of("--gpus", smoke.gpus()));
+        }
+        arguments.addAll(List.of(
+                "-v", repository.toAbsolutePath() + ":/workspace", "-w", "/workspace",
+                "-v", output.toAbsolutePath() + ":" + OUTPUT_MOUNT,
+                "-e", "MLEXP_METRICS=" + OUTPUT_MOUNT + "/metrics.jsonl", "-e", "PYTHONUNBUFFERED=1",
+                smoke.image().orElseThrow().toString()));
+        arguments.addAll(command);
+        return arguments;
+    }
+
+    private String digest(String image, Path repository) {
+        var lines = new ArrayList<String>();
+        var ended = ProcessRun.run(List.of(client, "image", "inspect", "--format", "{{json .RepoDigests}}", image),
+                repository, Map.of(), CLIENT_TIMEOUT, lines::add);
+        return ended.exitCode() == 0 && !lines.isEmpty() ? lines.get(0) : "unknown";
+    }
+
+    /** Python, torch, CUDA and cuDNN from the same image, and the GPU through nvidia-smi when there is one. */
+    private Map<String, String> probe(SmokeConfig smoke, Path repository, Path output) {
+        var script = "python3 -c '" + LocalEngine.PROBE.replace("'", "'\"'\"'") + "'; "
+                + "command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version --format=csv,noheader || true";
+        var lines = new ArrayList<String>();
+        var name = "mlexp-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", script)), repository, Map.of(),
+                CLIENT_TIMEOUT, lines::add);
+        var values = new LinkedHashMap<String, String>();
+        for (var line : lines) {
+            if (line.startsWith("{")) {
+                values.putAll(Fingerprints.parse(line));
+            } else if (line.contains(",")) {
+                var gpu = line.split(",", 2);
+                values.put("gpu", gpu[0].strip());
+                values.put("driver", gpu[1].strip());
+            }
+        }
+        return values;
+    }
+}

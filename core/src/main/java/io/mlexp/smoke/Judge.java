@@ -1,0 +1,61 @@
+package io.mlexp.smoke;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.config.SmokeConfig;
+import io.mlexp.metrics.Expectations;
+import io.mlexp.metrics.MetricsReader;
+import io.mlexp.metrics.Sample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What every engine decides the same way once the command has ended: how it ended, and what it logged. */
+final class Judge {
+    record Judged(List<Sample> samples, List<Finding> findings) {
+    }
+
+    private Judge() {
+    }
+
+    /** Creates the output directory and removes a metrics file left by an earlier run. */
+    static Path prepare(Path output) {
+        var metricsFile = output.resolve("metrics.jsonl").toAbsolutePath();
+        try {
+            Files.createDirectories(output);
+            Files.deleteIfExists(metricsFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + output + ": " + e.getMessage(), e);
+        }
+        return metricsFile;
+    }
+
+    static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile) {
+        var findings = new ArrayList<Finding>();
+        if (ended.timedOut()) {
+            findings.add(Finding.error("smoke-timeout", SourceLocation.of(".mlexp.yml"),
+                    "the smoke run did not end within smoke.timeout " + smoke.timeout().toSeconds() + "s and was stopped")
+                    .withHint("make the smoke run shorter (fewer steps) or raise smoke.timeout"));
+        } else if (ended.exitCode() != 0) {
+            findings.add(Finding.error("smoke-command-failed", SourceLocation.of(".mlexp.yml"),
+                    "'" + smoke.command() + "' exited with " + ended.exitCode())
+                    .withHint("its output is above; run the command yourself to reproduce"));
+        }
+        List<Sample> samples = List.of();
+        if (Files.exists(metricsFile)) {
+            try {
+                samples = MetricsReader.read(metricsFile, "metrics.jsonl");
+            } catch (InvalidInputException e) {
+                findings.addAll(e.findings());
+            }
+        }
+        if (!ended.timedOut() && ended.exitCode() == 0) {
+            findings.addAll(Expectations.check(smoke.expect(), samples, "metrics.jsonl"));
+        }
+        return new Judged(samples, findings);
+    }
+}
