@@ -1,9 +1,11 @@
 package io.mlexp.cli;
 
 import io.mlexp.config.SmokeConfig;
+import io.mlexp.metrics.Sample;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +42,7 @@ final class SmokeCommand extends MlexpSubcommand {
                 result.elapsed().toMillis() / 1000.0) + ", " + out + "/smoke.json");
     }
 
-    private void printTable(java.util.List<io.mlexp.metrics.Sample> samples) {
+    private void printTable(List<Sample> samples) {
         var series = SmokeReport.series(samples);
         if (series.isEmpty()) {
             return;

@@ -16,7 +16,7 @@ final class GitCommand {
     /** The standard output of {@code git ARGS}, with {@code input} (or nothing) on its standard input. */
     static byte[] output(Path root, String input, String... args) {
         var process = start(root, ProcessBuilder.Redirect.PIPE, args);
-        var writer = new Thread(() -> {
+        Runnable feed = () -> {
             try (var stdin = process.getOutputStream()) {
                 if (input != null) {
                     stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -24,8 +24,14 @@ final class GitCommand {
             } catch (IOException e) {
                 // git stopped reading; its exit status and message tell why
             }
-        }, "git-stdin");
-        writer.start();
+        };
+        // input goes in from another thread, so that git's full output pipe cannot block us both
+        var writer = new Thread(feed, "git-stdin");
+        if (input == null) {
+            feed.run();
+        } else {
+            writer.start();
+        }
         try (var stdout = process.getInputStream(); var stderr = process.getErrorStream()) {
             var output = stdout.readAllBytes();
             var error = new String(stderr.readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -3,6 +3,7 @@ package io.mlexp.hooks;
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.git.Revisions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.errors.RepositoryNotFoundException;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Installs mlexp's Git hooks into a repository: into {@code core.hooksPath} when set, else the
@@ -40,7 +39,7 @@ public final class HookInstaller {
 
     /** Where Git looks for this repository's hooks. */
     public static Path hooksDirectory(Path repositoryDir) {
-        try (var repository = new FileRepositoryBuilder().findGitDir(repositoryDir.toFile()).setMustExist(true).build()) {
+        try (var repository = Revisions.open(repositoryDir)) {
             var configured = repository.getConfig().getString("core", null, "hooksPath");
             if (configured != null && !configured.isBlank()) {
                 var path = Path.of(configured.replaceFirst("^~", System.getProperty("user.home")));
@@ -48,10 +47,6 @@ public final class HookInstaller {
                 return base.resolve(path).normalize();
             }
             return repository.getCommonDirectory().toPath().resolve("hooks");
-        } catch (RepositoryNotFoundException | IllegalArgumentException e) {
-            throw new EnvironmentException("no Git repository at " + repositoryDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

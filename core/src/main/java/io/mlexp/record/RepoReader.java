@@ -39,7 +39,12 @@ public interface RepoReader {
     /** The files of a revision, as {@link io.mlexp.files.GitFiles#atRevision} lists them. */
     static RepoReader of(List<RepoFile> files) {
         Map<String, RepoFile> byPath = files.stream().collect(Collectors.toMap(RepoFile::path, Function.identity(), (a, b) -> a));
-        return path -> Optional.ofNullable(byPath.get(Path.of("/").resolve(path).normalize().toString().substring(1)))
-                .map(file -> file.content().get());
+        return path -> {
+            var normal = Path.of(path).normalize();
+            if (normal.isAbsolute() || normal.startsWith("..")) {
+                return Optional.empty(); // outside the repository, as in the working tree
+            }
+            return Optional.ofNullable(byPath.get(normal.toString().replace('\\', '/'))).map(file -> file.content().get());
+        };
     }
 }
