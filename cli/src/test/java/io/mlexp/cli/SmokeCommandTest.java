@@ -32,7 +32,7 @@ class SmokeCommandTest {
         var run = CommandRun.in(repo, "smoke");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("smoke: for i in", "engine: local (engine: local)", "loss                        4",
+        assertThat(run.out()).contains("smoke: for i in", "engine: local (as chosen)", "loss                        4",
                 "metrics.jsonl:4: error: loss is 1 at step 4, above the maximum 0.5 [smoke-bounds]",
                 "smoke (local) in ");
         var report = Files.readString(repo.resolve(".mlexp/smoke/smoke.json"));
@@ -49,7 +49,56 @@ class SmokeCommandTest {
 
         assertThat(container.exitCode()).isEqualTo(2);
         assertThat(container.err()).contains("smoke.engine container needs smoke.image");
-        assertThat(embedded.exitCode()).isEqualTo(3);
-        assertThat(embedded.err()).startsWith("mlexp: the embedded engine is not available yet");
+        assertThat(embedded.exitCode()).isEqualTo(1);
+        assertThat(embedded.out()).contains(".mlexp.yml: error: smoke.embedded.model 'model.pt' is not a file inside the repository");
+    }
+
+    @Test
+    void shouldTrainTheExampleModelOnTheEmbeddedEngine() throws Exception {
+        copyExample();
+
+        var run = CommandRun.in(repo, "smoke", "--engine", "embedded");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("smoke: model.pt", "│ step 50/50", "engine: embedded (as chosen)",
+                "loss                       50", "libtorch=2.7.1", "smoke (embedded) in ");
+        assertThat(Files.readString(repo.resolve(".mlexp/smoke/smoke.json"))).contains("\"verdict\" : \"passed\"",
+                "\"engine\" : \"embedded\"", "\"djl\" : \"0.35.1\"");
+    }
+
+    @Test
+    void shouldCheckATorchScriptArtifact() throws Exception {
+        copyExample();
+
+        var run = CommandRun.in(repo, "smoke", "--check-artifact", "model.pt", "--input-shape", "1,784", "--runs", "20");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern(
+                "model\\.pt: output \\[1, 10\\] for input \\[1, 784\\], finite; forward pass p50 [0-9.]+ ms, p95 [0-9.]+ ms over 20 runs");
+    }
+
+    @Test
+    void shouldRefuseAnArtifactThatIsNotAModelOrABadShape() throws Exception {
+        copyExample();
+        Files.writeString(repo.resolve("notes.pt"), "not a model");
+
+        var notModel = CommandRun.in(repo, "smoke", "--check-artifact", "notes.pt");
+        var missing = CommandRun.in(repo, "smoke", "--check-artifact", "gone.pt");
+        var wrongShape = CommandRun.in(repo, "smoke", "--check-artifact", "model.pt", "--input-shape", "1,3");
+        var badShape = CommandRun.in(repo, "smoke", "--check-artifact", "model.pt", "--input-shape", "784");
+
+        assertThat(notModel.exitCode()).isEqualTo(2);
+        assertThat(notModel.err()).contains("notes.pt is not a TorchScript model DJL can load");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("gone.pt: error: no such file");
+        assertThat(wrongShape.exitCode()).isEqualTo(2);
+        assertThat(wrongShape.err()).contains("model.pt cannot take an input of shape [1, 3]");
+        assertThat(badShape.exitCode()).isEqualTo(2);
+        assertThat(badShape.err()).contains("--input-shape needs a batch dimension");
+    }
+
+    private void copyExample() throws Exception {
+        Files.copy(Path.of("../examples/digits/model.pt"), repo.resolve("model.pt"));
+        Files.copy(Path.of("../examples/digits/.mlexp.yml"), repo.resolve(".mlexp.yml"));
     }
 }

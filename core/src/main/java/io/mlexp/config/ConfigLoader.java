@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * Loads {@code .mlexp.yml}. Every problem in the file is found in one pass and reported together,
@@ -160,7 +161,8 @@ public final class ConfigLoader {
                 section.choice("engine", SmokeConfig.Engine.class, defaults.engine()),
                 image,
                 pin,
-                section.nonBlankString("gpus", defaults.gpus()),
+                matching(section, "gpus", defaults.gpus(), GPUS, "all, none, a count such as 2, or device=0,1"),
+                matching(section, "network", defaults.network(), NETWORK, "none, host, bridge or a network's name"),
                 cli,
                 section.nonBlankString("command", defaults.command()),
                 section.converted("timeout", Durations::parse).orElse(defaults.timeout()),
@@ -169,6 +171,19 @@ public final class ConfigLoader {
                 embedded(section.section("embedded"), defaults.embedded()));
         section.finish();
         return result;
+    }
+
+    /** Values that reach the container client as arguments: checked so that none can be read as a flag. */
+    private static final Pattern GPUS = Pattern.compile("all|none|[1-9][0-9]{0,2}|device=[0-9A-Za-z-]+(,[0-9A-Za-z-]+)*");
+    private static final Pattern NETWORK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    private static String matching(SectionReader section, String key, String defaultValue, Pattern pattern, String expected) {
+        var value = section.nonBlankString(key, defaultValue);
+        if (!pattern.matcher(value).matches()) {
+            section.problem(key, "expected " + expected + ", found '" + value + "'");
+            return defaultValue;
+        }
+        return value;
     }
 
     private static SmokeConfig.Expect expect(SectionReader section, SmokeConfig.Expect defaults) {
@@ -197,20 +212,38 @@ public final class ConfigLoader {
         return value;
     }
 
+    /** 64 MiB of floats: more is a mistake in a smoke run, and would exhaust memory before it failed. */
+    private static final int MAX_BATCH_VALUES = 1 << 24;
+
     private static SmokeConfig.Embedded embedded(SectionReader section, SmokeConfig.Embedded defaults) {
         var shape = section.list("input-shape", defaults.inputShape(), ConfigLoader::dimension);
         if (shape.size() < 2) {
             section.problem("input-shape",
                     "expected a batch dimension and at least one feature dimension, such as [64, 784]");
+        } else if (shape.stream().mapToDouble(Integer::doubleValue).reduce(1, (a, b) -> a * b) > MAX_BATCH_VALUES) {
+            section.problem("input-shape", "a batch of " + shape + " holds more than " + MAX_BATCH_VALUES
+                    + " values; a smoke batch should be small");
+            shape = defaults.inputShape();
         }
         var result = new SmokeConfig.Embedded(
                 section.nonBlankString("model", defaults.model()),
                 shape,
                 section.integer("classes", defaults.classes(), 2),
                 section.positiveInt("steps", defaults.steps()),
-                section.integer("seed", defaults.seed()));
+                section.integer("seed", defaults.seed()),
+                learningRate(section, defaults.learningRate()),
+                section.integer("threads", defaults.threads(), 0));
         section.finish();
         return result;
+    }
+
+    private static double learningRate(SectionReader section, double defaultRate) {
+        var value = section.number("learning-rate");
+        if (value.isPresent() && !(value.getAsDouble() > 0 && value.getAsDouble() < 10)) {
+            section.problem("learning-rate", "expected a positive learning rate such as 0.001, found " + value.getAsDouble());
+            return defaultRate;
+        }
+        return value.orElse(defaultRate);
     }
 
     private static int dimension(String text) {

@@ -15,6 +15,7 @@ public record SmokeConfig(
         Optional<ImageReference> image,
         PinPolicy pin,
         String gpus,
+        String network,
         String cli,
         String command,
         Duration timeout,
@@ -42,17 +43,21 @@ public record SmokeConfig(
     public record Bounds(OptionalDouble min, OptionalDouble max) {
     }
 
-    /** The embedded engine's model and synthetic batches. */
-    public record Embedded(String model, List<Integer> inputShape, int classes, int steps, long seed) {
+    /**
+     * The embedded engine's model, synthetic batches and optimiser; {@code threads} 0 leaves the
+     * thread count to libtorch.
+     */
+    public record Embedded(String model, List<Integer> inputShape, int classes, int steps, long seed,
+            double learningRate, int threads) {
         public Embedded {
             inputShape = List.copyOf(inputShape);
         }
     }
 
     public static SmokeConfig defaults() {
-        return new SmokeConfig(Engine.AUTO, Optional.empty(), PinPolicy.DIGEST, "all", "docker",
+        return new SmokeConfig(Engine.AUTO, Optional.empty(), PinPolicy.DIGEST, "all", "none", "docker",
                 "python train.py --config configs/smoke.yaml --max-steps 50", Duration.ofMinutes(10), "metrics.jsonl",
                 new Expect(true, OptionalDouble.of(0.05), "loss", Map.of()),
-                new Embedded("model.pt", List.of(64, 784), 10, 50, 0));
+                new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0));
     }
 }

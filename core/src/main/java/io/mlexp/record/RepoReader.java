@@ -1,5 +1,6 @@
 package io.mlexp.record;
 
+import io.mlexp.check.RepoPaths;
 import io.mlexp.files.RepoFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,20 +21,13 @@ public interface RepoReader {
     Optional<byte[]> read(String repositoryPath);
 
     static RepoReader workingTree(Path root) {
-        return path -> {
+        return path -> RepoPaths.regularFileInside(root, path).map(file -> {
             try {
-                var realRoot = root.toRealPath();
-                var file = realRoot.resolve(path).normalize();
-                if (!file.startsWith(realRoot) || !Files.isRegularFile(file) || !file.toRealPath().startsWith(realRoot)) {
-                    return Optional.empty();
-                }
-                return Optional.of(Files.readAllBytes(file));
-            } catch (java.nio.file.InvalidPathException e) {
-                return Optional.empty();
+                return Files.readAllBytes(file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
             }
-        };
+        });
     }
 
     /** The files of a revision, as {@link io.mlexp.files.GitFiles#atRevision} lists them. */

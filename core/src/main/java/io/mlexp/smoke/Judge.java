@@ -35,15 +35,20 @@ final class Judge {
     }
 
     static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile) {
+        return judge(smoke, ended, metricsFile, List.of(Finding.error("smoke-command-failed", SourceLocation.of(".mlexp.yml"),
+                "'" + smoke.command() + "' exited with " + ended.exitCode())
+                .withHint("its output is above; run the command yourself to reproduce")));
+    }
+
+    /** Judges a run whose failure, when it exits with other than 0, is told by {@code failures}. */
+    static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile, List<Finding> failures) {
         var findings = new ArrayList<Finding>();
         if (ended.timedOut()) {
             findings.add(Finding.error("smoke-timeout", SourceLocation.of(".mlexp.yml"),
                     "the smoke run did not end within smoke.timeout " + smoke.timeout().toSeconds() + "s and was stopped")
                     .withHint("make the smoke run shorter (fewer steps) or raise smoke.timeout"));
         } else if (ended.exitCode() != 0) {
-            findings.add(Finding.error("smoke-command-failed", SourceLocation.of(".mlexp.yml"),
-                    "'" + smoke.command() + "' exited with " + ended.exitCode())
-                    .withHint("its output is above; run the command yourself to reproduce"));
+            findings.addAll(failures);
         }
         List<Sample> samples = List.of();
         if (Files.exists(metricsFile)) {

@@ -2,19 +2,24 @@ package io.mlexp.smoke;
 
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.config.SmokeConfig;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Chooses the engine ({@code auto}: the container engine when its client answers within 3 s and an
- * image is set, else the local one) and runs the smoke training with it. The choice and the reason
- * are part of the result.
+ * Chooses the engine and runs the smoke training with it. {@code auto} takes the container engine when
+ * an image is set and its client answers within 3 s, else the local one when the command's interpreter
+ * exists, else the embedded one. The choice and the reason are part of the result.
  */
 public final class Smoke {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
+    private static final Set<String> SHELL_BUILT_INS = Set.of("cd", "exec", "export", "set", ".", "source");
 
     private Smoke() {
     }
@@ -22,25 +27,63 @@ public final class Smoke {
     public static SmokeResult run(SmokeConfig smoke, SmokeConfig.Engine engine, Path repository, Path output,
             Consumer<String> progress) {
         return switch (engine) {
-            case CONTAINER -> new ContainerEngine(smoke.cli()).run(smoke, repository, output, "engine: container", progress);
-            case LOCAL -> LocalEngine.run(smoke, repository, output, "engine: local", progress);
-            case EMBEDDED -> throw new EnvironmentException("the embedded engine is not available yet: this version of"
-                    + " mlexp does not have the DJL engine yet");
+            case CONTAINER -> new ContainerEngine(smoke.cli()).run(smoke, repository, output, "as chosen", progress);
+            case LOCAL -> LocalEngine.run(smoke, repository, output, "as chosen", progress);
+            case EMBEDDED -> EmbeddedEngine.installed().run(smoke, repository, output, "as chosen", progress);
             case AUTO -> auto(smoke, repository, output, progress);
         };
     }
 
     private static SmokeResult auto(SmokeConfig smoke, Path repository, Path output, Consumer<String> progress) {
+        String container;
         if (smoke.image().isEmpty()) {
-            return LocalEngine.run(smoke, repository, output, "auto: no smoke.image, so the local engine", progress);
-        }
-        var answered = answers(smoke.cli(), repository);
-        if (answered) {
+            container = "no smoke.image";
+        } else if (answers(smoke.cli(), repository)) {
             return new ContainerEngine(smoke.cli()).run(smoke, repository, output,
                     "auto: " + smoke.cli() + " answered within 3 s", progress);
+        } else {
+            container = smoke.cli() + " did not answer within 3 s";
         }
-        return LocalEngine.run(smoke, repository, output,
-                "auto: " + smoke.cli() + " did not answer within 3 s, so the local engine", progress);
+        var interpreter = interpreter(smoke.command());
+        if (interpreter.isPresent() && executable(interpreter.get(), repository)) {
+            return LocalEngine.run(smoke, repository, output,
+                    "auto: " + container + ", and " + interpreter.get() + " is here, so the local engine", progress);
+        }
+        var missing = interpreter.map(name -> name + " is not here").orElse("smoke.command is empty");
+        if (!EmbeddedEngine.isInstalled()) {
+            throw new EnvironmentException("auto found no engine: " + container + ", " + missing
+                    + ", and the embedded engine is not installed");
+        }
+        return EmbeddedEngine.installed().run(smoke, repository, output,
+                "auto: " + container + " and " + missing + ", so the embedded engine", progress);
+    }
+
+    /**
+     * The program the command starts: its first word after variable assignments ({@code A=1 python ...});
+     * {@code sh} itself for a command that starts with a shell built-in ({@code cd src && python ...}).
+     */
+    static Optional<String> interpreter(String command) {
+        for (var word : command.strip().split("\\s+")) {
+            if (word.isEmpty() || word.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                continue;
+            }
+            return Optional.of(SHELL_BUILT_INS.contains(word) ? "sh" : word);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code program} runs from {@code directory}: a path to an executable, or a name on PATH. */
+    static boolean executable(String program, Path directory) {
+        if (program.contains("/")) {
+            return Files.isExecutable(directory.resolve(program));
+        }
+        var path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (var entry : path.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && Files.isExecutable(Path.of(entry).resolve(program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean answers(String client, Path repository) {

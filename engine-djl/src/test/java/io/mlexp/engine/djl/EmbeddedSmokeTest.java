@@ -1,0 +1,42 @@
+package io.mlexp.engine.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlexp.config.ConfigLoader;
+import io.mlexp.config.SmokeConfig;
+import io.mlexp.metrics.MetricsReader;
+import io.mlexp.smoke.EmbeddedTrainer;
+import io.mlexp.smoke.Smoke;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded engine end to end, as {@code mlexp smoke --engine embedded} runs it on the digits example. */
+class EmbeddedSmokeTest {
+    @TempDir
+    Path repo;
+
+    @Test
+    void theServiceLoaderFindsTheDjlTrainer() {
+        assertThat(EmbeddedTrainer.find()).containsInstanceOf(DjlTrainer.class);
+    }
+
+    @Test
+    void trainsTheExampleModelAndPassesItsExpectations() throws Exception {
+        Files.copy(DjlTrainerTest.EXAMPLE_MODEL, repo.resolve("model.pt"));
+        var config = new ConfigLoader().parse(Files.readString(Path.of("../examples/digits/.mlexp.yml")), ".mlexp.yml");
+        var progress = new ArrayList<String>();
+
+        var result = Smoke.run(config.smoke(), SmokeConfig.Engine.EMBEDDED, repo, repo.resolve(".mlexp/smoke"), progress::add);
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.engine()).isEqualTo("embedded");
+        assertThat(result.fingerprint()).containsEntry("engine", "embedded").containsEntry("libtorch", "2.7.1");
+        var logged = MetricsReader.read(repo.resolve(".mlexp/smoke/metrics.jsonl"), "metrics.jsonl");
+        assertThat(logged).hasSize(50);
+        assertThat(logged.get(49).values().get("loss")).isLessThan(logged.get(0).values().get("loss") * 0.95);
+        assertThat(progress).anyMatch(line -> line.startsWith("step 50/50"));
+    }
+}
