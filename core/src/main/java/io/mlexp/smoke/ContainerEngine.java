@@ -10,13 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * The {@code container} engine: {@code smoke.command} in the pinned {@code smoke.image} through the
  * docker (or podman) CLI, the repository mounted at {@code /workspace}, the output directory at
  * {@code /mlexp-out}. Every argument is passed as a list element; the image was parsed and its pin
- * checked when {@code .mlexp.yml} was loaded, so nothing else can reach the client.
+ * checked when {@code .mlexp.yml} was loaded, so nothing else can reach the client. The image's digest
+ * and the environment probe (a second container of the same image) run while the training runs.
  */
 public final class ContainerEngine {
     static final String OUTPUT_MOUNT = "/mlexp-out";
@@ -34,29 +36,37 @@ public final class ContainerEngine {
                 "smoke.engine container needs smoke.image, a pinned image reference"));
         var metricsFile = Judge.prepare(output);
         var name = "mlexp-" + UUID.randomUUID().toString().substring(0, 12);
-        var ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", smoke.command())),
-                repository, Map.of(), smoke.timeout(), progress);
-        if (ended.timedOut() || ended.exitCode() != 0) {
-            // the client may have died while the container lives on: remove it by name
-            ProcessRun.run(List.of(client, "rm", "-f", name), repository, Map.of(), CLIENT_TIMEOUT, line -> { });
+        var digest = CompletableFuture.supplyAsync(() -> digest(image.toString(), repository));
+        var probe = CompletableFuture.supplyAsync(() -> probe(smoke, repository, output));
+        ProcessRun.Ended ended;
+        try (var removal = ContainerRemoval.whileRunning(client, name)) {
+            ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", smoke.command())),
+                    repository, Map.of(), smoke.timeout(), progress);
+            if (ended.timedOut() || ended.exitCode() != 0) {
+                removal.now(); // the client may have died while the container lives on
+            }
         }
         var judged = Judge.judge(smoke, ended, metricsFile);
         var fingerprint = new LinkedHashMap<String, String>();
         fingerprint.put("engine", "container");
         fingerprint.put("image", image.toString());
-        fingerprint.put("digest", digest(image.toString(), repository));
-        fingerprint.putAll(probe(smoke, repository, output));
+        fingerprint.put("digest", digest.join());
+        fingerprint.putAll(probe.join());
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(),
                 judged.samples(), fingerprint, judged.findings());
     }
 
-    /** {@code docker run --rm --name NAME --gpus G -v REPO:/workspace -w /workspace -v OUT:/mlexp-out -e ... IMAGE COMMAND...}. */
+    /**
+     * {@code docker run --rm --name NAME [--gpus G] --network N -v REPO:/workspace -w /workspace
+     * -v OUT:/mlexp-out -e ... IMAGE COMMAND...}.
+     */
     List<String> runArguments(SmokeConfig smoke, Path repository, Path output, String name, List<String> command) {
         var arguments = new ArrayList<>(List.of(client, "run", "--rm", "--name", name));
-        if (!smoke.gpus().isBlank() && !smoke.gpus().equals("none")) {
+        if (!smoke.gpus().equals("none")) {
             arguments.addAll(List.of("--gpus", smoke.gpus()));
         }
         arguments.addAll(List.of(
+                "--network", smoke.network(),
                 "-v", repository.toAbsolutePath() + ":/workspace", "-w", "/workspace",
                 "-v", output.toAbsolutePath() + ":" + OUTPUT_MOUNT,
                 "-e", "MLEXP_METRICS=" + OUTPUT_MOUNT + "/metrics.jsonl", "-e", "PYTHONUNBUFFERED=1",
@@ -67,7 +77,7 @@ public final class ContainerEngine {
 
     private String digest(String image, Path repository) {
         var lines = new ArrayList<String>();
-        var ended = ProcessRun.run(List.of(client, "image", "inspect", "--format", "{{json .RepoDigests}}", image),
+        var ended = ProcessRun.run(List.of(client, "image", "inspect", "--format", "{{json .RepoDigests}} {{.Id}}", image),
                 repository, Map.of(), CLIENT_TIMEOUT, lines::add);
         return ended.exitCode() == 0 && !lines.isEmpty() ? lines.get(0) : "unknown";
     }
@@ -78,8 +88,10 @@ public final class ContainerEngine {
                 + "command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version --format=csv,noheader || true";
         var lines = new ArrayList<String>();
         var name = "mlexp-probe-" + UUID.randomUUID().toString().substring(0, 8);
-        ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", script)), repository, Map.of(),
-                CLIENT_TIMEOUT, lines::add);
+        try (var removal = ContainerRemoval.whileRunning(client, name)) {
+            ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", script)), repository, Map.of(),
+                    CLIENT_TIMEOUT, lines::add);
+        }
         var values = new LinkedHashMap<String, String>();
         for (var line : lines) {
             if (line.startsWith("{")) {

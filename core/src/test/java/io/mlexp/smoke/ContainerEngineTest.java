@@ -25,9 +25,9 @@ class ContainerEngineTest {
             + "6f5b0d3c1e2a4b7c9d8e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c";
     private static final String FAKE_DOCKER = """
             #!/bin/sh
-            log="$(dirname "$0")/calls.log"
+            mkdir -p "$(dirname "$0")/calls"
+            log="$(dirname "$0")/calls/$(date +%s%N)-$$"
             for argument in "$@"; do printf '%s\\n' "$argument" >> "$log"; done
-            echo "--" >> "$log"
             case "$1" in
               image) echo '["registry.example/pytorch/pytorch@sha256:6f5b"]'; exit 0 ;;
               rm) exit 0 ;;
@@ -70,10 +70,10 @@ class ContainerEngineTest {
 
         var result = new ContainerEngine(docker.toString()).run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", lines::add);
 
-        var run = calls().get(0);
+        var run = trainingRun();
         assertThat(run.subList(0, 4)).containsExactly("run", "--rm", "--name", run.get(3));
         assertThat(run.get(3)).startsWith("mlexp-");
-        assertThat(String.join(" ", run)).contains("--gpus all",
+        assertThat(String.join(" ", run)).contains("--gpus all", "--network none",
                 "-v " + repo.toAbsolutePath() + ":/workspace -w /workspace",
                 "-v " + repo.resolve(".mlexp/smoke").toAbsolutePath() + ":/mlexp-out",
                 "-e MLEXP_METRICS=/mlexp-out/metrics.jsonl");
@@ -89,7 +89,7 @@ class ContainerEngineTest {
     void shouldLeaveTheGpuFlagOutWhenNoGpuIsWanted() throws Exception {
         new ContainerEngine(docker.toString()).run(smoke("gpus: none\n"), repo, repo.resolve("out"), "test", line -> { });
 
-        assertThat(calls().get(0)).doesNotContain("--gpus");
+        assertThat(trainingRun()).doesNotContain("--gpus");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ContainerEngineTest {
         var result = new ContainerEngine(docker.toString()).run(smoke, repo, repo.resolve("out"), "test", line -> { });
 
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("smoke-timeout");
-        var name = calls().get(0).get(3);
+        var name = trainingRun().get(3);
         assertThat(calls()).contains(List.of("rm", "-f", name));
     }
 
@@ -114,7 +114,7 @@ class ContainerEngineTest {
         assertThatThrownBy(() -> new ContainerEngine(docker.toString())
                 .run(new ConfigLoader().parse("version: 1\n", ".mlexp.yml").smoke(), repo, repo.resolve("out"), "t", l -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs smoke.image");
-        assertThat(dir.resolve("bin/calls.log")).doesNotExist();
+        assertThat(dir.resolve("bin/calls")).doesNotExist();
     }
 
     private SmokeConfig smoke(String settings) {
@@ -122,18 +122,20 @@ class ContainerEngineTest {
                 + settings, ".mlexp.yml").smoke();
     }
 
-    /** Each recorded call, as its argument list. */
+    /** Each recorded call, as its argument list, in the order they started. */
     private List<List<String>> calls() throws Exception {
-        var calls = new ArrayList<List<String>>();
-        var current = new ArrayList<String>();
-        for (var line : Files.readAllLines(dir.resolve("bin/calls.log"))) {
-            if (line.equals("--")) {
-                calls.add(current);
-                current = new ArrayList<>();
-            } else {
-                current.add(line);
+        try (var files = Files.list(dir.resolve("bin/calls"))) {
+            var calls = new ArrayList<List<String>>();
+            for (var file : files.sorted().toList()) {
+                calls.add(Files.readAllLines(file));
             }
+            return calls;
         }
-        return calls;
+    }
+
+    /** The call that ran the training (the probe and the digest run beside it). */
+    private List<String> trainingRun() throws Exception {
+        return calls().stream().filter(call -> call.get(0).equals("run") && !call.get(3).startsWith("mlexp-probe-"))
+                .findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,114 @@
+package io.mlexp.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlexp.check.Finding;
+import io.mlexp.config.ConfigLoader;
+import io.mlexp.config.SmokeConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The container engine against a real Docker engine (a private dockerd, {@link DockerDaemon}) and an
+ * image imported from busybox-static, with {@code --network none}. Skipped, with the reason printed,
+ * where no engine can start.
+ */
+class ContainerEngineDockerTest {
+    private static DockerDaemon daemon;
+
+    @TempDir
+    Path dir;
+
+    private Path repo;
+
+    @BeforeAll
+    static void startDaemon() {
+        var started = DockerDaemon.start();
+        if (started.daemon() == null) {
+            System.err.println("ContainerEngineDockerTest skipped: " + started.whyNot());
+        }
+        Assumptions.assumeTrue(started.daemon() != null, started.whyNot());
+        daemon = started.daemon();
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @BeforeEach
+    void repository() throws Exception {
+        repo = Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(repo.resolve("data.txt"), "from the workspace\n");
+    }
+
+    @Test
+    void streamsOutputLiveAndWritesMetricsThroughTheMount() throws Exception {
+        var smoke = smoke("command: \"cat data.txt; for i in 1 2 3; do echo step $i; printf '{\\\"step\\\": %d, \\\"loss\\\": %d}\\\\n' $i $((4 - i))"
+                + " >> $MLEXP_METRICS; sleep 0.5; done\"");
+        var arrivals = new ArrayList<Long>();
+        var lines = new ArrayList<String>();
+        long started = System.nanoTime();
+
+        var result = new ContainerEngine(daemon.client().toString()).run(smoke, repo, dir.resolve("out"), "test", line -> {
+            lines.add(line);
+            arrivals.add(System.nanoTime() - started);
+        });
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(lines).containsExactly("from the workspace", "step 1", "step 2", "step 3");
+        // live: the first step was seen while the last was still a second away
+        assertThat(arrivals.get(3) - arrivals.get(1)).isGreaterThan(700_000_000L);
+        assertThat(result.metrics()).hasSize(3);
+        assertThat(Files.readAllLines(dir.resolve("out/metrics.jsonl"))).hasSize(3);
+        assertThat(result.fingerprint().get("digest")).contains("sha256:");
+        assertThat(daemon.containers()).isEmpty();
+    }
+
+    @Test
+    void aTimeoutLeavesNoContainerBehind() throws Exception {
+        var smoke = smoke("timeout: 2s\n  command: \"echo started; sleep 60\"");
+
+        var result = new ContainerEngine(daemon.client().toString()).run(smoke, repo, dir.resolve("out"), "test", line -> { });
+
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.elapsed().toSeconds()).isLessThan(30);
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("smoke-timeout");
+        assertThat(daemon.containers()).isEmpty();
+    }
+
+    @Test
+    void aFailingCommandIsReportedWithItsExitCode() throws Exception {
+        var result = new ContainerEngine(daemon.client().toString()).run(smoke("command: \"echo oops; exit 3\""), repo,
+                dir.resolve("out"), "test", line -> { });
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.findings()).extracting(Finding::message).containsExactly("'echo oops; exit 3' exited with 3");
+        assertThat(daemon.containers()).isEmpty();
+    }
+
+    @Test
+    void theContainerHasNoNetwork() throws Exception {
+        var lines = new ArrayList<String>();
+
+        new ContainerEngine(daemon.client().toString()).run(smoke("command: \"ls /sys/class/net\""), repo, dir.resolve("out"),
+                "test", lines::add);
+
+        assertThat(lines).containsExactly("lo");
+    }
+
+    private static SmokeConfig smoke(String settings) {
+        return new ConfigLoader().parse("version: 1\nsmoke:\n  engine: container\n  image: \"" + DockerDaemon.IMAGE
+                + "\"\n  pin: tag\n  gpus: none\n  expect: { loss-decrease: 0.1 }\n  " + settings + "\n", ".mlexp.yml").smoke();
+    }
+}
