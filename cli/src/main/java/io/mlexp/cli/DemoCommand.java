@@ -1,5 +1,6 @@
 package io.mlexp.cli;
 
+import io.mlexp.config.SmokeConfig;
 import io.mlexp.demo.Demo;
 import io.mlexp.demo.ExampleProject;
 import io.mlexp.report.RunJson;
@@ -8,13 +9,16 @@ import io.mlexp.run.StageResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", description = {
     "Shows mlexp end to end on the bundled digits example.",
     "Makes a scratch Git repository with a short history (commits, a branch, a tag), runs the branch, "
-            + "pull-request and tag contexts, and writes a report."})
+            + "pull-request and tag contexts (the smoke training on the embedded engine: no Docker, no Python), "
+            + "and writes a report."})
 final class DemoCommand extends MlexpSubcommand {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to put the repository and report (new or empty; default: a new temporary directory).")
     Path out;
@@ -22,7 +26,14 @@ final class DemoCommand extends MlexpSubcommand {
     @Override
     public Integer call() throws IOException {
         var directory = out != null ? global().workingDirectory().resolve(out) : Files.createTempDirectory("mlexp-demo-");
-        var demo = new Demo(ExperimentRun.standard(), message -> {
+        // The demo runs on any machine: the embedded engine needs neither Docker nor Python.
+        var smokeProgress = (Consumer<String>) line -> {
+            if (!json()) {
+                out().println(colour("faint", "  │ ") + line);
+                out().flush();
+            }
+        };
+        var demo = new Demo(ExperimentRun.standard(Optional.of(SmokeConfig.Engine.EMBEDDED), smokeProgress), message -> {
             if (!json()) {
                 out().println(message);
             }
@@ -35,7 +46,8 @@ final class DemoCommand extends MlexpSubcommand {
             new RunPrinter(this).printAll(outcome.runs());
             out().println();
             if (outcome.runs().stream().anyMatch(r -> r.incomplete())) {
-                out().println("Stages marked 'not available yet' are not built in this version of mlexp; none is faked.");
+                out().println("Stages marked 'not available' are not built in this version of mlexp, or could not run"
+                        + " here (their line says which); none is faked.");
             }
             out().println("Repository: " + outcome.repository());
             out().println("Report:     " + outcome.report());

@@ -41,7 +41,12 @@ final class RunCommand extends MlexpSubcommand {
     public Integer call() {
         var workspace = workspace();
         var config = loadConfig(workspace);
-        var result = ExperimentRun.standard().run(workspace, config, buildContext(), selectedStages());
+        var result = ExperimentRun.standard(Optional.empty(), line -> {
+            if (!json()) {
+                out().println(colour("faint", "  │ ") + line);
+                out().flush();
+            }
+        }).run(workspace, config, buildContext(), selectedStages());
         if (json()) {
             out().println(RunJson.runs(List.of(result)));
         } else {
@@ -51,7 +56,7 @@ final class RunCommand extends MlexpSubcommand {
             return ExitCodes.VIOLATIONS;
         }
         if (result.incomplete()) {
-            err().println("mlexp: some stages are not available yet in this version, so the run is incomplete");
+            err().println("mlexp: some stages are not built in this version or could not run here, so the run is incomplete");
             return ExitCodes.ENVIRONMENT;
         }
         return ExitCodes.OK;

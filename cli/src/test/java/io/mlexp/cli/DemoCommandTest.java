@@ -19,12 +19,16 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("branch push main..exp/small-hidden", "pull request main...exp/small-hidden",
                 "tag v1.0", "Report:     " + directory.resolve("demo/report/index.html"));
+        // the smoke training ran on the embedded engine, three times (branch, pull request, tag), and learned
+        assertThat(run.out().lines().filter(line -> line.contains("step 50/50"))).hasSize(3);
+        assertThat(run.out()).contains("embedded engine (as chosen)");
         var repository = directory.resolve("demo/repo");
         assertThat(repository.resolve("train.py")).exists();
         assertThat(repository.resolve(".gitignore")).exists();
         assertThat(repository.resolve("model.pt")).exists();
         assertThat(Files.readString(directory.resolve("demo/report/index.html")))
-                .contains("<h2>tag v1.0</h2>", "data-stage=\"config\"", "not available yet");
+                .contains("<h2>tag v1.0</h2>", "data-stage=\"config\"", "data-stage=\"smoke\"", "not available");
+        assertThat(repository.resolve(".mlexp/smoke/smoke.json")).content().contains("\"verdict\" : \"passed\"");
     }
 
     @Test

@@ -137,7 +137,7 @@ class MlexpCommandTest {
         write(".mlexp.yml", "version: 1\n");
 
         var run = CommandRun.in(repo, "--repo", repo.toString(), "run", "--context", "tag", "--tag", "v1",
-                "--stages", "config,smoke", "--format", "json");
+                "--stages", "config,publish", "--format", "json");
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("\"context\" : \"tag\"", "\"status\" : \"passed\"", "\"status\" : \"not_available\"");

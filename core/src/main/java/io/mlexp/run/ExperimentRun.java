@@ -5,6 +5,7 @@ import io.mlexp.record.PullRequestRecordCheck;
 import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
 import io.mlexp.config.MlexpConfig;
+import io.mlexp.config.SmokeConfig;
 import io.mlexp.context.BuildContext;
 import io.mlexp.files.ConfigsCheck;
 import io.mlexp.files.GitFiles;
@@ -13,12 +14,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The one entry point behind {@code mlexp run}, the demo and the Jenkins step: decides from the
- * context which stages run and runs them in order. A stage whose capability is not built reports
- * {@link StageResult.Status#NOT_AVAILABLE}; nothing stands in for it.
+ * context which stages run and runs them in order. A stage whose capability is not built, or that
+ * cannot run on this machine, reports {@link StageResult.Status#NOT_AVAILABLE}; nothing stands in for it.
  */
 public final class ExperimentRun {
     private final Map<Stage, StageRunner> runners;
@@ -28,13 +31,24 @@ public final class ExperimentRun {
         this.runners.putAll(runners);
     }
 
-    /** The stages mlexp has built so far. */
+    /** The stages mlexp has built so far, the smoke stage with the configured engine and no progress lines. */
     public static ExperimentRun standard() {
+        return standard(Optional.empty(), line -> { });
+    }
+
+    /**
+     * The stages mlexp has built so far.
+     *
+     * @param smokeEngine the smoke engine to use instead of {@code smoke.engine}
+     * @param progress receives the smoke run's output as it comes
+     */
+    public static ExperimentRun standard(Optional<SmokeConfig.Engine> smokeEngine, Consumer<String> progress) {
         return new ExperimentRun(Map.of(
                 Stage.CONFIG, ExperimentRun::configSummary,
                 Stage.COMMITS, ExperimentRun::commits,
                 Stage.CONFIGS, ExperimentRun::configs,
-                Stage.RECORD, ExperimentRun::record));
+                Stage.RECORD, ExperimentRun::record,
+                Stage.SMOKE, new SmokeStage(smokeEngine, progress)));
     }
 
     public RunResult run(Workspace workspace, MlexpConfig config, BuildContext context, Set<Stage> selected) {

@@ -5,7 +5,10 @@ import java.util.List;
 
 /** What one stage of a run found. */
 public record StageResult(Stage stage, Status status, String summary, List<Finding> findings) {
-    /** A stage's verdict. {@link #NOT_AVAILABLE} is never a pass: the capability is not built. */
+    /**
+     * A stage's verdict. {@link #NOT_AVAILABLE} is never a pass: the capability is not built, or this
+     * machine cannot run it (the summary says which).
+     */
     public enum Status {
         PASSED, FAILED, NOT_AVAILABLE;
 
@@ -13,7 +16,7 @@ public record StageResult(Stage stage, Status status, String summary, List<Findi
             return switch (this) {
                 case PASSED -> "passed";
                 case FAILED -> "failed";
-                case NOT_AVAILABLE -> "not available yet";
+                case NOT_AVAILABLE -> "not available";
             };
         }
     }

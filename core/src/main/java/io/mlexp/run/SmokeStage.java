@@ -1,0 +1,48 @@
+package io.mlexp.run;
+
+import io.mlexp.check.EnvironmentException;
+import io.mlexp.config.MlexpConfig;
+import io.mlexp.config.SmokeConfig;
+import io.mlexp.context.BuildContext;
+import io.mlexp.smoke.Smoke;
+import io.mlexp.smoke.SmokeReport;
+import io.mlexp.workspace.Workspace;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The smoke stage: the smoke training of the working tree with the configured engine (or the one a
+ * caller insists on, as the demo does), {@code smoke.json} and {@code metrics.jsonl} written to
+ * {@code .mlexp/smoke}. A machine that cannot run any engine makes the stage not available, not passed.
+ */
+final class SmokeStage implements StageRunner {
+    static final String OUTPUT = ".mlexp/smoke";
+
+    private final Optional<SmokeConfig.Engine> engine;
+    private final Consumer<String> progress;
+
+    SmokeStage(Optional<SmokeConfig.Engine> engine, Consumer<String> progress) {
+        this.engine = engine;
+        this.progress = progress;
+    }
+
+    @Override
+    public StageResult run(Workspace workspace, MlexpConfig config, BuildContext context) {
+        var smoke = config.smoke();
+        var output = workspace.root().resolve(OUTPUT);
+        try {
+            var result = Smoke.run(smoke, engine.orElse(smoke.engine()), workspace.root(), output, progress);
+            SmokeReport.write(output.resolve("smoke.json"), result);
+            var summary = new StringBuilder(String.format(Locale.ROOT, "%s engine (%s): %s in %.1f s", result.engine(),
+                    result.reason(), result.timedOut() ? "stopped at the timeout" : "ended with " + result.exitCode(),
+                    result.elapsed().toMillis() / 1000.0));
+            SmokeReport.series(result.metrics()).stream().filter(series -> series.name().equals(smoke.expect().lossMetric()))
+                    .findFirst().ifPresent(loss -> summary.append(String.format(Locale.ROOT, ", %s %.4g at step %d to %.4g at step %d",
+                            loss.name(), loss.first(), loss.firstStep(), loss.last(), loss.lastStep())));
+            return StageResult.of(Stage.SMOKE, summary.toString(), result.findings());
+        } catch (EnvironmentException e) {
+            return StageResult.notAvailable(Stage.SMOKE, e.getMessage());
+        }
+    }
+}
