@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -18,17 +19,24 @@ import java.util.function.Consumer;
  * docker (or podman) CLI, the repository mounted at {@code /workspace}, the output directory at
  * {@code /mlexp-out}. Every argument is passed as a list element; the image was parsed and its pin
  * checked when {@code .mlexp.yml} was loaded, so nothing else can reach the client. The image's digest
- * and the environment probe (a second container of the same image) run while the training runs.
+ * and the environment probe (a second container of the same image, skipped when {@link ProbeCache}
+ * knows the image) run while the training runs.
  */
 public final class ContainerEngine {
     static final String OUTPUT_MOUNT = "/mlexp-out";
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
 
     private final String client;
+    private final ProbeCache probes;
 
     /** @param client the docker or podman executable (the name from {@code smoke.cli}, or a path) */
     public ContainerEngine(String client) {
+        this(client, ProbeCache.standard());
+    }
+
+    ContainerEngine(String client, ProbeCache probes) {
         this.client = client;
+        this.probes = probes;
     }
 
     public SmokeResult run(SmokeConfig smoke, Path repository, Path output, String reason, Consumer<String> progress) {
@@ -36,8 +44,14 @@ public final class ContainerEngine {
                 "smoke.engine container needs smoke.image, a pinned image reference"));
         var metricsFile = Judge.prepare(output);
         var name = "mlexp-" + UUID.randomUUID().toString().substring(0, 12);
-        var digest = CompletableFuture.supplyAsync(() -> digest(image.toString(), repository));
-        var probe = CompletableFuture.supplyAsync(() -> probe(smoke, repository, output));
+        var inspected = CompletableFuture.supplyAsync(() -> inspect(image.toString(), repository));
+        var probe = inspected.thenApplyAsync(identity -> identity.id().map(id -> ProbeCache.key(id, smoke.gpus()))
+                .map(key -> probes.find(key).orElseGet(() -> {
+                    var probed = probe(smoke, repository, output);
+                    probed.ifPresent(values -> probes.store(key, values));
+                    return probed.orElse(Map.of());
+                }))
+                .orElseGet(() -> probe(smoke, repository, output).orElse(Map.of())));
         ProcessRun.Ended ended;
         try (var removal = ContainerRemoval.whileRunning(client, name)) {
             ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", smoke.command())),
@@ -50,7 +64,8 @@ public final class ContainerEngine {
         var fingerprint = new LinkedHashMap<String, String>();
         fingerprint.put("engine", "container");
         fingerprint.put("image", image.toString());
-        fingerprint.put("digest", digest.join());
+        fingerprint.put("digest", inspected.join().digests());
+        inspected.join().id().ifPresent(id -> fingerprint.put("image-id", id));
         fingerprint.putAll(probe.join());
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(),
                 judged.samples(), fingerprint, judged.findings());
@@ -75,33 +90,50 @@ public final class ContainerEngine {
         return arguments;
     }
 
-    private String digest(String image, Path repository) {
-        var lines = new ArrayList<String>();
-        var ended = ProcessRun.run(List.of(client, "image", "inspect", "--format", "{{json .RepoDigests}} {{.Id}}", image),
-                repository, Map.of(), CLIENT_TIMEOUT, lines::add);
-        return ended.exitCode() == 0 && !lines.isEmpty() ? lines.get(0) : "unknown";
+    /** The image's ID and repository digests, as the client knows them; empty before the image is pulled. */
+    private record Identity(Optional<String> id, String digests) {
     }
 
-    /** Python, torch, CUDA and cuDNN from the same image, and the GPU through nvidia-smi when there is one. */
-    private Map<String, String> probe(SmokeConfig smoke, Path repository, Path output) {
-        var script = "python3 -c '" + LocalEngine.PROBE.replace("'", "'\"'\"'") + "'; "
+    private Identity inspect(String image, Path repository) {
+        var lines = new ArrayList<String>();
+        var ended = ProcessRun.run(List.of(client, "image", "inspect", "--format", "{{.Id}} {{json .RepoDigests}}", image),
+                repository, Map.of(), CLIENT_TIMEOUT, lines::add);
+        if (ended.exitCode() != 0 || lines.isEmpty() || !lines.get(0).startsWith("sha256:")) {
+            return new Identity(Optional.empty(), "unknown");
+        }
+        var parts = lines.get(0).split(" ", 2);
+        return new Identity(Optional.of(parts[0]), parts.length > 1 ? parts[1] : "[]");
+    }
+
+    /**
+     * Python, torch, CUDA and cuDNN from the same image, and the GPU through nvidia-smi when there is one;
+     * empty when the probe's container could not run.
+     */
+    private Optional<Map<String, String>> probe(SmokeConfig smoke, Path repository, Path output) {
+        var script = "python3 -c '" + LocalEngine.PROBE.replace("'", "'\"'\"'") + "' 2>/dev/null || echo no-python; "
                 + "command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version --format=csv,noheader || true";
         var lines = new ArrayList<String>();
         var name = "mlexp-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        ProcessRun.Ended ended;
         try (var removal = ContainerRemoval.whileRunning(client, name)) {
-            ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", script)), repository, Map.of(),
-                    CLIENT_TIMEOUT, lines::add);
+            ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", script)), repository,
+                    Map.of(), CLIENT_TIMEOUT, lines::add);
+        }
+        if (ended.timedOut() || ended.exitCode() != 0) {
+            return Optional.empty();
         }
         var values = new LinkedHashMap<String, String>();
         for (var line : lines) {
             if (line.startsWith("{")) {
                 values.putAll(Fingerprints.parse(line));
+            } else if (line.equals("no-python")) {
+                values.put("python", "not in the image");
             } else if (line.contains(",")) {
                 var gpu = line.split(",", 2);
                 values.put("gpu", gpu[0].strip());
                 values.put("driver", gpu[1].strip());
             }
         }
-        return values;
+        return Optional.of(values);
     }
 }

@@ -60,7 +60,7 @@ class ContainerEngineDockerTest {
         var lines = new ArrayList<String>();
         long started = System.nanoTime();
 
-        var result = new ContainerEngine(daemon.client().toString()).run(smoke, repo, dir.resolve("out"), "test", line -> {
+        var result = engine().run(smoke, repo, dir.resolve("out"), "test", line -> {
             lines.add(line);
             arrivals.add(System.nanoTime() - started);
         });
@@ -71,7 +71,9 @@ class ContainerEngineDockerTest {
         assertThat(arrivals.get(3) - arrivals.get(1)).isGreaterThan(700_000_000L);
         assertThat(result.metrics()).hasSize(3);
         assertThat(Files.readAllLines(dir.resolve("out/metrics.jsonl"))).hasSize(3);
-        assertThat(result.fingerprint().get("digest")).contains("sha256:");
+        assertThat(result.fingerprint().get("image-id")).startsWith("sha256:");
+        assertThat(result.fingerprint()).containsEntry("digest", "[]") // imported, never pushed: no repository digest
+                .containsEntry("python", "not in the image");
         assertThat(daemon.containers()).isEmpty();
     }
 
@@ -79,7 +81,7 @@ class ContainerEngineDockerTest {
     void aTimeoutLeavesNoContainerBehind() throws Exception {
         var smoke = smoke("timeout: 2s\n  command: \"echo started; sleep 60\"");
 
-        var result = new ContainerEngine(daemon.client().toString()).run(smoke, repo, dir.resolve("out"), "test", line -> { });
+        var result = engine().run(smoke, repo, dir.resolve("out"), "test", line -> { });
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.elapsed().toSeconds()).isLessThan(30);
@@ -89,7 +91,7 @@ class ContainerEngineDockerTest {
 
     @Test
     void aFailingCommandIsReportedWithItsExitCode() throws Exception {
-        var result = new ContainerEngine(daemon.client().toString()).run(smoke("command: \"echo oops; exit 3\""), repo,
+        var result = engine().run(smoke("command: \"echo oops; exit 3\""), repo,
                 dir.resolve("out"), "test", line -> { });
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -101,10 +103,14 @@ class ContainerEngineDockerTest {
     void theContainerHasNoNetwork() throws Exception {
         var lines = new ArrayList<String>();
 
-        new ContainerEngine(daemon.client().toString()).run(smoke("command: \"ls /sys/class/net\""), repo, dir.resolve("out"),
+        engine().run(smoke("command: \"ls /sys/class/net\""), repo, dir.resolve("out"),
                 "test", lines::add);
 
         assertThat(lines).containsExactly("lo");
+    }
+
+    private ContainerEngine engine() {
+        return new ContainerEngine(daemon.client().toString(), new ProbeCache(dir.resolve("cache")));
     }
 
     private static SmokeConfig smoke(String settings) {

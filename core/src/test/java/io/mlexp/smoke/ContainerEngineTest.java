@@ -29,7 +29,7 @@ class ContainerEngineTest {
             log="$(dirname "$0")/calls/$(date +%s%N)-$$"
             for argument in "$@"; do printf '%s\\n' "$argument" >> "$log"; done
             case "$1" in
-              image) echo '["registry.example/pytorch/pytorch@sha256:6f5b"]'; exit 0 ;;
+              image) echo 'sha256:1234abcd ["registry.example/pytorch/pytorch@sha256:6f5b"]'; exit 0 ;;
               rm) exit 0 ;;
             esac
             out=""; name=""; previous=""
@@ -68,7 +68,7 @@ class ContainerEngineTest {
         var smoke = smoke("gpus: all\n  command: \"python3 train.py --max-steps 50; echo done\"\n");
         var lines = new ArrayList<String>();
 
-        var result = new ContainerEngine(docker.toString()).run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", lines::add);
+        var result = engine().run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", lines::add);
 
         var run = trainingRun();
         assertThat(run.subList(0, 4)).containsExactly("run", "--rm", "--name", run.get(3));
@@ -82,12 +82,13 @@ class ContainerEngineTest {
         assertThat(lines).containsExactly("fake training step 1");
         assertThat(result.findings()).isEmpty();
         assertThat(result.fingerprint()).containsEntry("digest", "[\"registry.example/pytorch/pytorch@sha256:6f5b\"]")
+                .containsEntry("image-id", "sha256:1234abcd")
                 .containsEntry("torch", "2.5.1").containsEntry("gpu", "NVIDIA H100 80GB HBM3").containsEntry("driver", "550.54.15");
     }
 
     @Test
     void shouldLeaveTheGpuFlagOutWhenNoGpuIsWanted() throws Exception {
-        new ContainerEngine(docker.toString()).run(smoke("gpus: none\n"), repo, repo.resolve("out"), "test", line -> { });
+        engine().run(smoke("gpus: none\n"), repo, repo.resolve("out"), "test", line -> { });
 
         assertThat(trainingRun()).doesNotContain("--gpus");
     }
@@ -96,7 +97,7 @@ class ContainerEngineTest {
     void shouldRemoveTheContainerByNameWhenTheRunTimesOut() throws Exception {
         var smoke = smoke("timeout: 1s\n  command: \"sleep 60\"\n");
 
-        var result = new ContainerEngine(docker.toString()).run(smoke, repo, repo.resolve("out"), "test", line -> { });
+        var result = engine().run(smoke, repo, repo.resolve("out"), "test", line -> { });
 
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("smoke-timeout");
         var name = trainingRun().get(3);
@@ -111,10 +112,25 @@ class ContainerEngineTest {
             assertThatThrownBy(() -> new ConfigLoader().parse("version: 1\nsmoke:\n  image: \"" + image + "\"\n", ".mlexp.yml"))
                     .as(image).isInstanceOf(InvalidInputException.class);
         }
-        assertThatThrownBy(() -> new ContainerEngine(docker.toString())
+        assertThatThrownBy(() -> engine()
                 .run(new ConfigLoader().parse("version: 1\n", ".mlexp.yml").smoke(), repo, repo.resolve("out"), "t", l -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs smoke.image");
         assertThat(dir.resolve("bin/calls")).doesNotExist();
+    }
+
+    @Test
+    void shouldProbeAnImageOnceAndThenReadItsFingerprintFromTheCache() throws Exception {
+        var first = engine().run(smoke("gpus: all\n"), repo, repo.resolve("out"), "test", line -> { });
+        var second = engine().run(smoke("gpus: all\n"), repo, repo.resolve("out"), "test", line -> { });
+        var otherGpus = engine().run(smoke("gpus: \"device=1\"\n"), repo, repo.resolve("out"), "test", line -> { });
+
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint()).containsEntry("gpu", "NVIDIA H100 80GB HBM3");
+        assertThat(otherGpus.fingerprint()).containsEntry("torch", "2.5.1");
+        assertThat(calls().stream().filter(call -> call.size() > 3 && call.get(3).startsWith("mlexp-probe-"))).hasSize(2);
+    }
+
+    private ContainerEngine engine() {
+        return new ContainerEngine(docker.toString(), new ProbeCache(dir.resolve("cache")));
     }
 
     private SmokeConfig smoke(String settings) {
