@@ -1,24 +1,33 @@
 package io.mlexp.cli;
 
+import io.mlexp.config.SmokeConfig;
 import io.mlexp.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The commands Git hooks run, {@code check commit-msg [--comment-char C] FILE}, {@code check staged} and
- * {@code check commits RANGE}, exactly as the hooks write them, run without picocli: its start-up (~80 ms,
- * and its classes cannot go into a CDS archive) would be most of a hook's time. Every other command
- * line, options and help included, goes through {@link MlexpCommand}.
+ * {@code check commits RANGE}, exactly as the hooks write them, and the smoke run of every push,
+ * {@code smoke [--engine E] [--out DIR]}, run without picocli: its start-up (~70 ms, and its classes
+ * cannot go into a CDS archive) would be most of a hook's time. Every other command line, options and
+ * help included, goes through {@link MlexpCommand}.
  */
 final class HookEntry {
+    static final String SMOKE_OUTPUT = ".mlexp/smoke";
+
     private HookEntry() {
     }
 
     /** The exit code, or empty when this is not one of the hook command lines. */
     static Optional<Integer> run(String[] args, Path workingDirectory) {
         var words = List.of(args);
+        if (!words.isEmpty() && words.get(0).equals("smoke")) {
+            return smoke(words.subList(1, words.size()), workingDirectory);
+        }
         if (words.equals(List.of("check", "staged"))) {
             return Optional.of(run(workingDirectory, reporter -> reporter.report(
                     HookChecks.staged(workspace(workingDirectory)), null)));
@@ -42,6 +51,34 @@ final class HookEntry {
         var comment = commentChar;
         return Optional.of(run(workingDirectory, reporter -> reporter.report(
                 HookChecks.commitMessage(workspace(workingDirectory), workingDirectory, Path.of(file), comment), null)));
+    }
+
+    /** {@code smoke}, {@code --engine E} and {@code --out DIR} in any order, each at most once. */
+    private static Optional<Integer> smoke(List<String> options, Path workingDirectory) {
+        Optional<SmokeConfig.Engine> engine = Optional.empty();
+        var out = SMOKE_OUTPUT;
+        var seen = new HashSet<String>();
+        for (int i = 0; i < options.size(); i += 2) {
+            var option = options.get(i);
+            if (i + 1 >= options.size() || !seen.add(option) || options.get(i + 1).startsWith("-")) {
+                return Optional.empty();
+            }
+            var value = options.get(i + 1);
+            if (option.equals("--engine")) {
+                var named = Arrays.stream(SmokeConfig.Engine.values()).filter(e -> e.label().equalsIgnoreCase(value)).findFirst();
+                if (named.isEmpty()) {
+                    return Optional.empty(); // picocli says what the choices are
+                }
+                engine = named;
+            } else if (option.equals("--out")) {
+                out = value;
+            } else {
+                return Optional.empty();
+            }
+        }
+        var chosen = engine;
+        var output = Path.of(out);
+        return Optional.of(run(workingDirectory, reporter -> SmokeRun.run(workspace(workingDirectory), chosen, output, reporter)));
     }
 
     private interface Check {

@@ -1,13 +1,11 @@
 package io.mlexp.cli;
 
 import io.mlexp.config.SmokeConfig;
-import io.mlexp.metrics.Sample;
 import io.mlexp.smoke.EmbeddedEngine;
-import io.mlexp.smoke.Smoke;
-import io.mlexp.smoke.SmokeReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,7 +22,7 @@ final class SmokeCommand extends MlexpSubcommand {
             description = "container, local, embedded or auto (default: smoke.engine).")
     SmokeConfig.Engine engine;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".mlexp/smoke",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = HookEntry.SMOKE_OUTPUT,
             description = "Where metrics.jsonl and smoke.json go, relative to the repository (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -45,21 +43,7 @@ final class SmokeCommand extends MlexpSubcommand {
     }
 
     private int smoke() {
-        var workspace = workspace();
-        var smoke = loadConfig(workspace).smoke();
-        var chosen = engine == null ? smoke.engine() : engine;
-        var output = workspace.root().resolve(out);
-        out().println(colour("bold", "smoke: ") + (chosen == SmokeConfig.Engine.EMBEDDED ? smoke.embedded().model() : smoke.command()));
-        var result = Smoke.run(smoke, chosen, workspace.root(), output, line -> {
-            out().println(colour("faint", "  │ ") + line);
-            out().flush();
-        });
-        out().println("engine: " + result.engine() + " (" + result.reason() + ")");
-        SmokeReport.write(output.resolve("smoke.json"), result);
-        printTable(result.metrics());
-        out().println("fingerprint: " + result.fingerprint());
-        return report(result.findings(), "smoke (" + result.engine() + ") in " + String.format(Locale.ROOT, "%.1f s",
-                result.elapsed().toMillis() / 1000.0) + ", " + out + "/smoke.json");
+        return SmokeRun.run(workspace(), Optional.ofNullable(engine), out, reporter());
     }
 
     private int checkArtifact() {
@@ -80,16 +64,5 @@ final class SmokeCommand extends MlexpSubcommand {
                 artifact, check.outputShape(), shape, check.finite() ? "finite" : "NOT finite", check.p50Millis(),
                 check.p95Millis(), check.runs());
         return report(report.findings(), "artifact " + artifact);
-    }
-
-    private void printTable(List<Sample> samples) {
-        var series = SmokeReport.series(samples);
-        if (series.isEmpty()) {
-            return;
-        }
-        out().printf("%-20s %8s %14s %14s%n", "metric", "points", "first", "last");
-        for (var metric : series) {
-            out().printf(Locale.ROOT, "%-20s %8d %14.6g %14.6g%n", metric.name(), metric.points(), metric.first(), metric.last());
-        }
     }
 }

@@ -2,8 +2,11 @@ package io.mlexp.cli;
 
 import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
+import io.mlexp.config.SmokeConfig;
 import io.mlexp.demo.DemoRepository;
 import io.mlexp.demo.ExampleProject;
+import io.mlexp.smoke.Smoke;
+import io.mlexp.smoke.SmokeReport;
 import io.mlexp.workspace.Workspace;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,11 +20,20 @@ import java.util.Optional;
 
 /**
  * The workload the launcher runs once, in the background, to record which classes the hooks load
- * into an AppCDS archive ({@code -XX:ArchiveClassesAtExit}): the checks of every commit and push, on
- * a copy of the demo repository. Starting from that archive, a hook's JVM skips most class loading.
+ * into an AppCDS archive ({@code -XX:ArchiveClassesAtExit}): the checks of every commit and push, and
+ * the frame of a smoke run, on a copy of the demo repository. Starting from that archive, a hook's JVM skips most class loading.
  */
 final class WarmUp {
     private WarmUp() {
+    }
+
+    /** The part of {@code mlexp smoke} around the engine: a process, its metrics judged, smoke.json written. */
+    private static void smoke(Path dir, SmokeConfig smoke) {
+        var local = new SmokeConfig(SmokeConfig.Engine.LOCAL, smoke.image(), smoke.pin(), smoke.gpus(), smoke.network(),
+                smoke.cli(), "printf '{\"step\": 1, \"loss\": 2}\\n{\"step\": 2, \"loss\": 1}\\n' >> \"$MLEXP_METRICS\"",
+                smoke.timeout(), smoke.metrics(), smoke.expect(), smoke.embedded());
+        var output = dir.resolve(".mlexp/smoke");
+        SmokeReport.write(output.resolve("smoke.json"), Smoke.run(local, SmokeConfig.Engine.LOCAL, dir, output, line -> { }));
     }
 
     public static void main(String[] args) throws IOException {
@@ -40,6 +52,7 @@ final class WarmUp {
             var config = workspace.loadConfig();
             new CommitRangeCheck(new CommitRules(config.commits(), config.record()))
                     .check(dir, DemoRepository.MAIN + ".." + DemoRepository.BRANCH, List.of());
+            smoke(dir, config.smoke());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

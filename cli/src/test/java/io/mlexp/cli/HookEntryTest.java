@@ -25,6 +25,12 @@ class HookEntryTest {
             {"check", "commits", "--exclude", "origin/main"},
             {"check", "commits", "HEAD", "--exclude", "origin/main"},
             {"check", "config"},
+            {"smoke", "--help"},
+            {"smoke", "--engine"},
+            {"smoke", "--engine", "docker"},
+            {"smoke", "--engine", "local", "--engine", "embedded"},
+            {"smoke", "--check-artifact", "model.pt"},
+            {"smoke", "--out", "--engine"},
             {}}) {
             assertThat(HookEntry.run(args, repo)).as(String.join(" ", args)).isEmpty();
         }
@@ -45,6 +51,27 @@ class HookEntryTest {
             System.setOut(stdout);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("MSG:1:1: error:").contains("[commit-format]", "[commit-body-separator]");
+    }
+
+    @Test
+    void shouldRunTheSmokeCommandLineOfEveryPushWithoutPicocli() throws Exception {
+        Files.createDirectory(repo.resolve(".git"));
+        Files.writeString(repo.resolve(".mlexp.yml"), """
+                version: 1
+                smoke:
+                  command: 'printf "{\\"step\\": 1, \\"loss\\": 2}\\n{\\"step\\": 2, \\"loss\\": 1}\\n" >> "$MLEXP_METRICS"'
+                """);
+        var out = new ByteArrayOutputStream();
+        var stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(HookEntry.run(new String[] {"smoke", "--out", "results", "--engine", "LOCAL"}, repo)).contains(0);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine: local (as chosen)", "loss                        2",
+                "smoke (local) in ", "results/smoke.json");
+        assertThat(repo.resolve("results/smoke.json")).exists();
     }
 
     @Test
