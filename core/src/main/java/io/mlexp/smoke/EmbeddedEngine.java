@@ -67,7 +67,7 @@ public final class EmbeddedEngine {
         List<Finding> failures = List.of();
         int exitCode = 0;
         try (Writer metrics = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8)) {
-            trainer.train(plan, step -> {
+            var evaluation = trainer.train(plan, step -> {
                 write(metrics, step, plan.batchSize());
                 if (step.step() == 1 || step.step() % PROGRESS_EVERY == 0 || step.step() == plan.steps()) {
                     progress.accept(String.format(Locale.ROOT, "step %d/%d  loss %.4f  accuracy %.3f",
@@ -76,6 +76,12 @@ public final class EmbeddedEngine {
                 timedOut[0] = System.nanoTime() > deadline;
                 return !timedOut[0];
             });
+            if (evaluation.isPresent()) {
+                var eval = evaluation.get();
+                metrics.write("{\"step\": " + plan.steps() + ", \"eval_loss\": " + eval.loss() + ", \"eval_accuracy\": "
+                        + eval.accuracy() + "}\n");
+                progress.accept(String.format(Locale.ROOT, "held-out batch: loss %.4f  accuracy %.3f", eval.loss(), eval.accuracy()));
+            }
         } catch (InvalidInputException e) {
             failures = e.findings();
             exitCode = 1;

@@ -28,6 +28,10 @@ public interface EmbeddedTrainer {
     record Step(int step, double loss, double accuracy, double seconds) {
     }
 
+    /** The trained model on a held-out seeded batch, as a training script's final evaluation. */
+    record Evaluation(double loss, double accuracy) {
+    }
+
     /** Receives each step as it ends; returning {@code false} stops the training (a timeout). */
     @FunctionalInterface
     interface Listener {
@@ -45,11 +49,13 @@ public interface EmbeddedTrainer {
     Map<String, String> fingerprint();
 
     /**
-     * Trains {@code plan.model()} with Adam on seeded synthetic batches, one call of {@code listener} per step.
+     * Trains {@code plan.model()} with Adam on seeded synthetic batches, one call of {@code listener} per step,
+     * then evaluates it on a held-out batch.
      *
+     * @return the evaluation; empty when the listener stopped the training
      * @throws io.mlexp.check.InvalidInputException when the model cannot be loaded or does not fit the plan
      */
-    void train(Plan plan, Listener listener);
+    Optional<Evaluation> train(Plan plan, Listener listener);
 
     /** Loads a TorchScript file and times a forward pass on a seeded batch of {@code inputShape}. */
     ArtifactCheck checkArtifact(Path model, List<Integer> inputShape, int runs);

@@ -29,13 +29,14 @@ class EmbeddedEngineTest {
         var result = engine.run(smoke("steps: 12"), repo, repo.resolve("out"), "test", progress::add);
 
         assertThat(result.findings()).isEmpty();
-        assertThat(result.metrics()).hasSize(12);
+        assertThat(result.metrics()).hasSize(13);
         var lines = Files.readAllLines(repo.resolve("out/metrics.jsonl"));
-        assertThat(lines).hasSize(12);
+        assertThat(lines).hasSize(13);
+        assertThat(lines.get(12)).isEqualTo("{\"step\": 12, \"eval_loss\": 4.8828125E-4, \"eval_accuracy\": 0.75}");
         assertThat(lines.get(1)).isEqualTo("{\"step\": 2, \"loss\": 1.0, \"accuracy\": 0.5, \"samples_per_sec\": 64000.0}");
         assertThat(progress.get(0)).contains("model.pt", "12 steps", "[64, 784]", "10 classes");
         assertThat(progress).contains("step 1/12  loss 2.0000  accuracy 0.500", "step 10/12  loss 0.0039  accuracy 0.500",
-                "step 12/12  loss 0.0010  accuracy 0.500");
+                "step 12/12  loss 0.0010  accuracy 0.500", "held-out batch: loss 0.0005  accuracy 0.750");
         assertThat(result.fingerprint()).containsEntry("engine", "embedded").containsEntry("trainer", "scripted");
     }
 

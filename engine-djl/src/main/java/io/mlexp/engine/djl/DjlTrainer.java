@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The embedded engine on DJL's PyTorch engine, with libtorch from the pytorch-native-cpu jar. */
 public final class DjlTrainer implements EmbeddedTrainer {
@@ -43,7 +44,7 @@ public final class DjlTrainer implements EmbeddedTrainer {
     }
 
     @Override
-    public void train(Plan plan, Listener listener) {
+    public Optional<Evaluation> train(Plan plan, Listener listener) {
         engine();
         if (plan.threads() > 0) {
             JniUtils.setNumThreads(plan.threads());
@@ -56,13 +57,14 @@ public final class DjlTrainer implements EmbeddedTrainer {
             try (Trainer trainer = model.newTrainer(config)) {
                 var inputs = upload(trainer.getManager(), batches, plan.inputShape());
                 for (int step = 1; step <= plan.steps(); step++) {
-                    var batch = inputs[(step - 1) % inputs.length];
+                    var batch = inputs[(step - 1) % batches.size()];
                     long began = System.nanoTime();
                     var result = step(trainer, batch, plan, step);
                     if (!listener.onStep(new Step(step, result[0], result[1], (System.nanoTime() - began) / 1e9))) {
-                        return;
+                        return Optional.empty();
                     }
                 }
+                return Optional.of(evaluate(trainer, inputs[batches.size()], plan));
             }
         }
     }
@@ -85,6 +87,17 @@ public final class DjlTrainer implements EmbeddedTrainer {
         }
     }
 
+    private static Evaluation evaluate(Trainer trainer, NDList batch, Plan plan) {
+        try (NDManager scratch = trainer.getManager().newSubManager()) {
+            batch.tempAttach(scratch);
+            var labels = batch.get(1);
+            var predictions = trainer.evaluate(new NDList(batch.get(0)));
+            var loss = trainer.getLoss().evaluate(new NDList(labels), predictions).getFloat();
+            var correct = predictions.head().argMax(1).eq(labels).countNonzero().getLong();
+            return new Evaluation(loss, (double) correct / plan.batchSize());
+        }
+    }
+
     private static NDList forward(Trainer trainer, NDArray x, Plan plan, int step) {
         NDList predictions;
         try {
@@ -103,11 +116,12 @@ public final class DjlTrainer implements EmbeddedTrainer {
         return predictions;
     }
 
+    /** Every training batch, then the held-out one, as arrays the trainer owns. */
     private static NDList[] upload(NDManager manager, SyntheticBatches batches, List<Integer> inputShape) {
         var shape = new Shape(inputShape.stream().mapToLong(Integer::longValue).toArray());
-        var uploaded = new NDList[batches.size()];
+        var uploaded = new NDList[batches.size() + 1];
         for (int i = 0; i < uploaded.length; i++) {
-            var batch = batches.get(i);
+            var batch = i < batches.size() ? batches.get(i) : batches.heldOut();
             uploaded[i] = new NDList(manager.create(batch.inputs(), shape), manager.create(batch.labels()));
         }
         return uploaded;

@@ -31,8 +31,8 @@ final class SyntheticBatches {
                 prototype[i] = (float) random.nextGaussian();
             }
         }
-        pool = new Batch[count];
-        for (int b = 0; b < count; b++) {
+        pool = new Batch[count + 1]; // the last one is held out of training, for the evaluation
+        for (int b = 0; b < pool.length; b++) {
             var inputs = new float[Math.toIntExact(batchValues)];
             var labels = new long[batchSize];
             for (int s = 0; s < batchSize; s++) {
@@ -46,8 +46,14 @@ final class SyntheticBatches {
         }
     }
 
+    /** How many batches training cycles through. */
     int size() {
-        return pool.length;
+        return pool.length - 1;
+    }
+
+    /** A batch from the same classes that training never sees. */
+    Batch heldOut() {
+        return pool[pool.length - 1];
     }
 
     Batch get(int index) {

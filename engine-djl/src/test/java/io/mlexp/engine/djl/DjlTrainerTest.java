@@ -42,12 +42,23 @@ class DjlTrainerTest {
     @Test
     void stopsWhenTheListenerSaysSo() {
         var steps = new ArrayList<EmbeddedTrainer.Step>();
-        trainer.train(plan(List.of(64, 784), 10, 50), step -> {
+        var evaluation = trainer.train(plan(List.of(64, 784), 10, 50), step -> {
             steps.add(step);
             return step.step() < 3;
         });
 
         assertThat(steps).hasSize(3);
+        assertThat(evaluation).isEmpty();
+    }
+
+    @Test
+    void evaluatesTheTrainedModelOnABatchItNeverSaw() {
+        var evaluation = trainer.train(plan(List.of(64, 784), 10, 50), step -> true);
+
+        assertThat(evaluation).hasValueSatisfying(held -> {
+            assertThat(held.accuracy()).isGreaterThan(0.8);
+            assertThat(held.loss()).isLessThan(1.0);
+        });
     }
 
     @Test

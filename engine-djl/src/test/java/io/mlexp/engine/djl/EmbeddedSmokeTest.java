@@ -35,8 +35,9 @@ class EmbeddedSmokeTest {
         assertThat(result.engine()).isEqualTo("embedded");
         assertThat(result.fingerprint()).containsEntry("engine", "embedded").containsEntry("libtorch", "2.7.1");
         var logged = MetricsReader.read(repo.resolve(".mlexp/smoke/metrics.jsonl"), "metrics.jsonl");
-        assertThat(logged).hasSize(50);
+        assertThat(logged).hasSize(51); // 50 steps, then the held-out evaluation
         assertThat(logged.get(49).values().get("loss")).isLessThan(logged.get(0).values().get("loss") * 0.95);
+        assertThat(logged.get(50).values()).containsOnlyKeys("eval_loss", "eval_accuracy");
         assertThat(progress).anyMatch(line -> line.startsWith("step 50/50"));
     }
 }
