@@ -1,6 +1,6 @@
 package io.mlexp.cli;
 
-import io.mlexp.report.RunJson;
+import io.mlexp.run.RunJson;
 import java.util.List;
 import picocli.CommandLine.Command;
 

@@ -3,7 +3,7 @@ package io.mlexp.cli;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.demo.Demo;
 import io.mlexp.demo.ExampleProject;
-import io.mlexp.report.RunJson;
+import io.mlexp.run.RunJson;
 import io.mlexp.run.ExperimentRun;
 import io.mlexp.run.StageResult;
 import java.io.IOException;

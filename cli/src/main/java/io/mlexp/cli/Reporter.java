@@ -39,7 +39,7 @@ record Reporter(PrintWriter out, PrintWriter err, boolean colour, boolean json, 
     int report(List<Finding> findings, String summary) {
         boolean failed = findings.stream().anyMatch(Finding::isError);
         if (json) {
-            out.println(io.mlexp.report.RunJson.findings(findings));
+            out.println(io.mlexp.run.RunJson.findings(findings));
         } else {
             printFindings(findings);
             if (summary != null) {

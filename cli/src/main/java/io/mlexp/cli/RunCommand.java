@@ -3,7 +3,7 @@ package io.mlexp.cli;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.context.BuildContext;
-import io.mlexp.report.RunJson;
+import io.mlexp.run.RunJson;
 import io.mlexp.run.ExperimentRun;
 import io.mlexp.run.Stage;
 import java.util.EnumSet;

@@ -27,7 +27,11 @@ class DemoCommandTest {
         assertThat(repository.resolve(".gitignore")).exists();
         assertThat(repository.resolve("model.pt")).exists();
         assertThat(Files.readString(directory.resolve("demo/report/index.html")))
-                .contains("<h2>tag v1.0</h2>", "data-stage=\"config\"", "data-stage=\"smoke\"", "not available");
+                .contains("<h2>tag v1.0</h2>", "data-stage=\"config\"", "data-stage=\"smoke\"", "data-stage=\"publish\"",
+                        "href=\"tag-v1.0/index.html\"", "href=\"pr/index.html\"");
+        // the tag started the history; the pull request was compared with it
+        assertThat(Files.readString(directory.resolve("demo/report/pr/summary.md"))).contains("| Metric | v1.0 |", "**Quality gates passed**");
+        assertThat(directory.resolve("demo/report/tag-v1.0/index.html")).exists();
         assertThat(repository.resolve(".mlexp/smoke/smoke.json")).content().contains("\"verdict\" : \"passed\"");
     }
 

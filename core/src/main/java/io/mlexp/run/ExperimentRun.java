@@ -48,7 +48,8 @@ public final class ExperimentRun {
                 Stage.COMMITS, ExperimentRun::commits,
                 Stage.CONFIGS, ExperimentRun::configs,
                 Stage.RECORD, ExperimentRun::record,
-                Stage.SMOKE, new SmokeStage(smokeEngine, progress)));
+                Stage.SMOKE, new SmokeStage(smokeEngine, progress),
+                Stage.PUBLISH, new PublishStage()));
     }
 
     public RunResult run(Workspace workspace, MlexpConfig config, BuildContext context, Set<Stage> selected) {

@@ -1,10 +1,9 @@
-package io.mlexp.report;
+package io.mlexp.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mlexp.check.Finding;
-import io.mlexp.run.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

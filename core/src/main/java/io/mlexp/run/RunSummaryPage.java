@@ -1,11 +1,10 @@
-package io.mlexp.report;
+package io.mlexp.run;
 
 import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Html;
-import io.mlexp.run.RunResult;
-import io.mlexp.run.StageResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A self-contained HTML page of run verdicts: one table per context, one row per stage, findings
@@ -17,10 +16,15 @@ public final class RunSummaryPage {
     }
 
     public static void write(Path file, String title, List<RunResult> runs) {
-        AtomicFiles.replace(file, render(title, runs));
+        write(file, title, runs, Map.of());
     }
 
-    public static String render(String title, List<RunResult> runs) {
+    /** @param metricReports the metric report of a run, as a link relative to the page */
+    public static void write(Path file, String title, List<RunResult> runs, Map<RunResult, String> metricReports) {
+        AtomicFiles.replace(file, render(title, runs, metricReports));
+    }
+
+    public static String render(String title, List<RunResult> runs, Map<RunResult, String> metricReports) {
         var html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -37,7 +41,13 @@ public final class RunSummaryPage {
                 <h1>%1$s</h1>
                 """.formatted(Html.escape(title)));
         for (var run : runs) {
-            html.append("<section class=\"context\"><h2>").append(Html.escape(run.context().describe())).append("</h2>\n")
+            html.append("<section class=\"context\"><h2>").append(Html.escape(run.context().describe())).append("</h2>\n");
+            var metricReport = metricReports.get(run);
+            if (metricReport != null) {
+                html.append("<p><a class=\"metric-report\" href=\"").append(Html.escape(metricReport))
+                        .append("\">Metrics, trends and gates</a></p>\n");
+            }
+            html
                     .append("<table><thead><tr><th>Stage</th><th>Verdict</th><th>Details</th></tr></thead><tbody>\n");
             for (var stage : run.stages()) {
                 html.append("<tr data-stage=\"").append(stage.stage().label()).append("\"><td>")

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlexp.check.AtomicFiles;
 import io.mlexp.metrics.Sample;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code smoke.json}: the verdicts, the engine, the fingerprint and each metric's first and last value. */
 public final class SmokeReport {
@@ -55,6 +58,29 @@ public final class SmokeReport {
             AtomicFiles.replace(file, JSON.writeValueAsString(report) + "\n");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a later stage needs of a {@code smoke.json} written by {@link #write}. */
+    public record Written(String verdict, String engine, double seconds, Map<String, String> fingerprint) {
+    }
+
+    /** Reads back a {@code smoke.json}; empty when there is none or it is not one mlexp wrote. */
+    public static Optional<Written> read(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            var node = JSON.readTree(file.toFile());
+            if (node == null || !node.path("verdict").isTextual()) {
+                return Optional.empty();
+            }
+            var fingerprint = new LinkedHashMap<String, String>();
+            node.path("fingerprint").fields().forEachRemaining(field -> fingerprint.put(field.getKey(), field.getValue().asText()));
+            return Optional.of(new Written(node.path("verdict").asText(), node.path("engine").asText(""),
+                    node.path("seconds").asDouble(0), fingerprint));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

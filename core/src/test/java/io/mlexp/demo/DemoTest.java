@@ -46,7 +46,7 @@ class DemoTest {
         var outcome = new Demo(ExperimentRun.standard(), messages::add).run(dir.resolve("out"), target -> ExampleProject.copy(EXAMPLE, target));
 
         assertThat(outcome.runs()).extracting(run -> run.context().describe())
-                .containsExactly("branch push main..exp/small-hidden", "pull request main...exp/small-hidden", "tag v1.0");
+                .containsExactly("tag v1.0", "branch push main..exp/small-hidden", "pull request main...exp/small-hidden");
         assertThat(outcome.runs()).allSatisfy(run -> assertThat(run.stages().get(0).status()).isEqualTo(StageResult.Status.PASSED));
         assertThat(outcome.report()).exists().content().contains("<h2>pull request main...exp/small-hidden</h2>");
         assertThat(messages).anyMatch(m -> m.startsWith("Running the tag v1.0"));

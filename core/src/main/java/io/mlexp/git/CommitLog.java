@@ -1,0 +1,49 @@
+package io.mlexp.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/** The commits of a range, newest first, with the first line of each message: what reports list. */
+public final class CommitLog {
+    /** One commit: its full ID and subject. */
+    public record Line(String id, String subject) {
+    }
+
+    private CommitLog() {
+    }
+
+    /** {@code from..to} (or {@code to} alone, when there is no base), at most {@code limit} commits. */
+    public static List<Line> range(Path directory, Optional<String> from, String to, int limit) {
+        try (var repository = Revisions.open(directory); var walk = new RevWalk(repository)) {
+            walk.markStart(Revisions.commit(walk, repository, to, false));
+            if (from.isPresent()) {
+                walk.markUninteresting(Revisions.commit(walk, repository, from.get(), true));
+            }
+            var lines = new ArrayList<Line>();
+            for (var commit : walk) {
+                if (lines.size() == limit) {
+                    break;
+                }
+                lines.add(new Line(commit.getName(), commit.getShortMessage()));
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the commits: " + e.getMessage(), e);
+        }
+    }
+
+    /** The full ID of {@code revision} and its message. */
+    public static Line resolve(Path directory, String revision) {
+        try (var repository = Revisions.open(directory); var walk = new RevWalk(repository)) {
+            var commit = Revisions.commit(walk, repository, revision, false);
+            return new Line(commit.getName(), commit.getFullMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + revision + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.mlexp.report;
+
+import io.mlexp.check.Html;
+import io.mlexp.history.Comparison;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * {@code index.html}: one self-contained page that opens offline. ECharts comes inline from its
+ * WebJar and draws with SVG; the page's data is one JSON block the script reads. Verdicts and failed
+ * gates come first, then the metrics against the base, the smoke run's curves, one trend chart per
+ * metric across the history, the fingerprint, the experiment record and the commits.
+ */
+public final class ReportHtml {
+    static final String ECHARTS_VERSION = "5.5.0";
+    private static final String ECHARTS = "META-INF/resources/webjars/echarts/" + ECHARTS_VERSION + "/echarts.min.js";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private ReportHtml() {
+    }
+
+    public static String render(ReportFacts facts) {
+        var html = new StringBuilder(1_200_000);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(facts.title())).append("</title>\n<style>").append(STYLE).append("</style></head>\n")
+                .append("<body data-verdict=\"").append(facts.gatesFailed() ? "failed" : "passed").append("\">\n")
+                .append("<h1>").append(Html.escape(facts.title())).append("</h1>\n")
+                .append("<p class=\"meta\">").append(Html.escape(facts.current().label())).append(" · commit <code>")
+                .append(Html.escape(facts.current().commit())).append("</code> · ").append(DATE.format(facts.current().date()))
+                .append(facts.comparison().base().map(base -> " · compared with " + Html.escape(base.label())).orElse(" · nothing to compare with"))
+                .append(" · generated ").append(DATE.format(facts.generated())).append("</p>\n");
+        verdicts(html, facts);
+        metrics(html, facts.comparison());
+        if (!facts.smokeCurves().isEmpty()) {
+            html.append("<h2>Smoke run</h2>\n<div class=\"chart\" id=\"chart-smoke\" data-chart=\"smoke\"></div>\n");
+        }
+        if (!facts.trend().isEmpty()) {
+            html.append("<h2>Across the history (").append(facts.trend().size()).append(facts.trend().size() == 1 ? " entry" : " entries")
+                    .append(")</h2>\n<div class=\"trends\">\n");
+            int index = 0;
+            for (var metric : facts.trendMetrics()) {
+                html.append("<div class=\"chart\" id=\"chart-trend-").append(index++).append("\" data-chart=\"trend\" data-metric=\"")
+                        .append(Html.escape(metric)).append("\"></div>\n");
+            }
+            html.append("</div>\n");
+        }
+        fingerprint(html, facts);
+        facts.recordHtml().ifPresent(record -> html.append("<h2>Experiment record</h2>\n<article class=\"record\">")
+                .append(record).append("</article>\n"));
+        if (!facts.commits().isEmpty()) {
+            html.append("<h2>Commits</h2>\n<ul class=\"commits\">\n");
+            facts.commits().forEach(commit -> html.append("<li><code>").append(Html.escape(commit.id().substring(0, Math.min(12, commit.id().length())))).append("</code> ")
+                    .append(Html.escape(commit.subject())).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        if (!facts.warnings().isEmpty()) {
+            html.append("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
+            facts.warnings().forEach(w -> html.append("<li>").append(Html.escape(w.format())).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        html.append("<script type=\"application/json\" id=\"mlexp-data\">").append(scriptSafe(ReportJson.compact(facts)))
+                .append("</script>\n<script>").append(echarts()).append("</script>\n<script>").append(CHARTS).append("</script>\n")
+                .append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static void verdicts(StringBuilder html, ReportFacts facts) {
+        html.append("<section id=\"verdict\" class=\"").append(facts.gatesFailed() ? "failed" : "passed").append("\">")
+                .append(facts.gatesFailed() ? "Quality gates failed" : "Quality gates passed");
+        facts.current().smoke().ifPresent(smoke -> html.append(" · smoke run ").append(Html.escape(smoke.verdict()))
+                .append(" on the ").append(Html.escape(smoke.engine())).append(" engine"));
+        html.append("</section>\n");
+        if (!facts.gates().isEmpty()) {
+            html.append("<ul id=\"gates\">\n");
+            facts.gates().forEach(gate -> html.append("<li class=\"").append(gate.isError() ? "failed" : "warning").append("\">")
+                    .append(Html.escape(gate.message())).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+    }
+
+    private static void metrics(StringBuilder html, Comparison comparison) {
+        html.append("<h2>Metrics</h2>\n<table id=\"metrics\"><thead><tr><th>Metric</th><th>")
+                .append(Html.escape(comparison.base().map(b -> b.label()).orElse("before"))).append("</th><th>")
+                .append(Html.escape(comparison.current().label())).append("</th><th>Change</th></tr></thead><tbody>\n");
+        for (var delta : comparison.deltas()) {
+            html.append("<tr data-metric=\"").append(Html.escape(delta.metric())).append("\" class=\"").append(delta.verdict())
+                    .append("\"><td>").append(Html.escape(delta.metric())).append("</td><td>").append(number(delta.base()))
+                    .append("</td><td>").append(number(delta.current())).append("</td><td>");
+            if (delta.change().isPresent()) {
+                html.append(String.format(Locale.ROOT, "%+.4g", delta.change().getAsDouble()));
+                delta.relativeChange().ifPresent(r -> html.append(String.format(Locale.ROOT, " (%+.1f%%)", r * 100)));
+            }
+            html.append(" <span class=\"tag\">").append(delta.verdict()).append("</span></td></tr>\n");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    private static void fingerprint(StringBuilder html, ReportFacts facts) {
+        var fingerprint = facts.current().fingerprint();
+        if (fingerprint.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Environment</h2>\n<table id=\"fingerprint\"><tbody>\n");
+        fingerprint.forEach((key, value) -> html.append("<tr><th>").append(Html.escape(key)).append("</th><td><code>")
+                .append(Html.escape(value)).append("</code></td></tr>\n"));
+        html.append("</tbody></table>\n");
+    }
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.4g", value.getAsDouble()) : "–";
+    }
+
+    /** JSON inside a script element: nothing in it may close the element or open a comment. */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    private static String echarts() {
+        try (InputStream in = ReportHtml.class.getClassLoader().getResourceAsStream(ECHARTS)) {
+            if (in == null) {
+                throw new IllegalStateException("the ECharts WebJar " + ECHARTS_VERSION + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String STYLE = """
+            body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1f2328}
+            h1{margin-bottom:.2rem}.meta{color:#59636e;margin-top:0}
+            table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+            th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
+            #metrics td:nth-child(n+2){text-align:right;font-variant-numeric:tabular-nums}
+            #verdict{padding:.6rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
+            #verdict.passed{background:#dafbe1;color:#116329}#verdict.failed{background:#ffebe9;color:#a40e26}
+            #gates li.failed{color:#a40e26;font-weight:600}
+            tr.better .tag{color:#1a7f37}tr.worse .tag{color:#cf222e}tr.same .tag,tr.new .tag,tr.gone .tag{color:#6e7781}
+            .tag{font-size:12px;text-transform:uppercase;margin-left:.4rem}
+            .trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(30rem,1fr));gap:1rem}
+            .chart{height:280px;width:100%}
+            code{font-family:ui-monospace,monospace;font-size:13px}
+            .record{border:1px solid #d0d7de;border-radius:6px;padding:0 1rem}
+            """;
+
+    /** Draws every chart from the page's data; errors are counted on the body for tests and humans. */
+    private static final String CHARTS = """
+            (function () {
+              var body = document.body, errors = [];
+              window.addEventListener('error', function (e) { errors.push(String(e.message)); body.dataset.errors = errors.join(' | '); });
+              var data = JSON.parse(document.getElementById('mlexp-data').textContent);
+              var drawn = 0;
+              // tooltips are HTML: every value from the history is text, never markup
+              function esc(text) {
+                return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+              }
+              function chart(el, option) {
+                var c = echarts.init(el, null, { renderer: 'svg' });
+                option.animation = false;
+                option.grid = { containLabel: true, left: 8, right: 24, top: 40, bottom: 24 };
+                c.setOption(option);
+                window.addEventListener('resize', function () { c.resize(); });
+                drawn++;
+              }
+              var smokeEl = document.getElementById('chart-smoke');
+              if (smokeEl) {
+                var names = [];
+                data.smoke.forEach(function (p) { Object.keys(p).forEach(function (k) { if (k !== 'step' && names.indexOf(k) < 0) names.push(k); }); });
+                names = names.filter(function (n) { return /loss|acc/i.test(n); });
+                chart(smokeEl, {
+                  tooltip: { trigger: 'axis' }, legend: { data: names },
+                  xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 24 }, yAxis: { type: 'value', scale: true },
+                  series: names.map(function (n) {
+                    var points = data.smoke.filter(function (p) { return typeof p[n] === 'number'; }).map(function (p) { return [p.step, p[n]]; });
+                    return { name: n, type: 'line', showSymbol: points.length < 3, data: points };
+                  })
+                });
+              }
+              document.querySelectorAll('[data-chart=trend]').forEach(function (el) {
+                var metric = el.dataset.metric;
+                var points = data.trend.entries.filter(function (e) { return typeof e.metrics[metric] === 'number'; });
+                chart(el, {
+                  title: { text: metric, left: 'center', textStyle: { fontSize: 14 } },
+                  tooltip: { trigger: 'axis', formatter: function (items) {
+                    var e = points[items[0].dataIndex];
+                    return esc(e.label) + '<br>commit ' + esc(e.commit.substring(0, 12)) + '<br>' + esc(e.date) + '<br>'
+                      + esc(metric) + ': ' + esc(e.metrics[metric]);
+                  } },
+                  xAxis: { type: 'category', data: points.map(function (e) { return e.label; }) },
+                  yAxis: { type: 'value', scale: true },
+                  series: [{ type: 'line', sampling: 'lttb', showSymbol: points.length < 50,
+                    data: points.map(function (e) { return e.metrics[metric]; }) }]
+                });
+              });
+              body.dataset.charts = String(drawn);
+            })();
+            """;
+}

@@ -1,0 +1,62 @@
+package io.mlexp.report;
+
+import io.mlexp.check.AtomicFiles;
+import io.mlexp.check.Finding;
+import io.mlexp.config.PublishConfig;
+import io.mlexp.history.Comparison;
+import io.mlexp.history.HistoryEntry;
+import io.mlexp.history.QualityGates;
+import io.mlexp.metrics.Sample;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds a report's facts, with its gates checked, and writes the formats asked for. */
+public final class Reports {
+    /** The files a report directory can hold. */
+    public enum Format {
+        HTML("index.html"), MARKDOWN("summary.md"), JSON("report.json");
+
+        private final String fileName;
+
+        Format(String fileName) {
+            this.fileName = fileName;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    private Reports() {
+    }
+
+    /** The facts of {@code current} against {@code base}, with {@code gates} checked on the comparison. */
+    public static ReportFacts facts(String title, HistoryEntry current, Optional<HistoryEntry> base, List<HistoryEntry> trend,
+            Map<String, PublishConfig.Gate> gates, List<Sample> smokeCurves, Optional<String> recordHtml,
+            List<ReportFacts.Commit> commits, List<Finding> warnings) {
+        var comparison = Comparison.of(current, base);
+        return new ReportFacts(title, Instant.now(), comparison, QualityGates.check(gates, comparison), trend, smokeCurves,
+                recordHtml, commits, warnings);
+    }
+
+    /** Writes each format to {@code directory} (each file whole or not at all); returns the files written. */
+    public static List<Path> write(Path directory, ReportFacts facts, Set<Format> formats) {
+        var written = new ArrayList<Path>();
+        for (var format : EnumSet.copyOf(formats)) {
+            var file = directory.resolve(format.fileName());
+            AtomicFiles.replace(file, switch (format) {
+                case HTML -> ReportHtml.render(facts);
+                case MARKDOWN -> ReportMarkdown.render(facts, Format.HTML.fileName());
+                case JSON -> ReportJson.render(facts);
+            });
+            written.add(file);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,105 @@
+package io.mlexp.run;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.RepoPaths;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.config.MlexpConfig;
+import io.mlexp.context.BuildContext;
+import io.mlexp.git.CommitLog;
+import io.mlexp.history.Entries;
+import io.mlexp.history.History;
+import io.mlexp.history.HistoryEntry;
+import io.mlexp.metrics.MetricsReader;
+import io.mlexp.metrics.Sample;
+import io.mlexp.record.RecordRenderer;
+import io.mlexp.report.ReportFacts;
+import io.mlexp.report.Reports;
+import io.mlexp.smoke.SmokeReport;
+import io.mlexp.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The publish stage, on tags and pull requests: the smoke run's final metrics become a history entry
+ * (appended on a tag; on a pull request only compared with the latest entry), the quality gates are
+ * checked against the previous tag or the base, and the report is written to {@code .mlexp/report}.
+ */
+final class PublishStage implements StageRunner {
+    static final String REPORT = ".mlexp/report";
+    private static final int MAX_COMMITS = 200;
+
+    @Override
+    public StageResult run(Workspace workspace, MlexpConfig config, BuildContext context) {
+        var root = workspace.root();
+        var smokeDir = root.resolve(SmokeStage.OUTPUT);
+        var smoke = SmokeReport.read(smokeDir.resolve("smoke.json"));
+        if (smoke.isEmpty()) {
+            return StageResult.of(Stage.PUBLISH, "nothing to publish", List.of(Finding.error("publish-no-smoke",
+                    SourceLocation.of(SmokeStage.OUTPUT + "/smoke.json"), "there is no smoke run to publish")
+                    .withHint("run the smoke stage first (mlexp run runs it before publish)")));
+        }
+        var warnings = new ArrayList<Finding>();
+        List<Sample> samples = List.of();
+        try {
+            var metricsFile = smokeDir.resolve("metrics.jsonl");
+            samples = Files.exists(metricsFile) ? MetricsReader.read(metricsFile, SmokeStage.OUTPUT + "/metrics.jsonl") : List.of();
+        } catch (InvalidInputException e) {
+            warnings.addAll(e.findings());
+        }
+        var head = CommitLog.resolve(root, context.head());
+        var written = smoke.get();
+        var entry = new HistoryEntry(HistoryEntry.SCHEMA, context.tag(), head.id(), Instant.now(), context.kind().label(),
+                Entries.finalValues(samples), Optional.of(new HistoryEntry.SmokeSummary(written.verdict(), written.engine(),
+                        written.seconds())), written.fingerprint(), recordId(config, head.subject()));
+
+        var history = History.at(root.resolve(config.publish().history()));
+        var loaded = history.read();
+        warnings.addAll(loaded.warnings());
+        var entries = new ArrayList<>(loaded.entries());
+        var base = context.kind() == BuildContext.Kind.TAG ? Entries.previousTag(entries, entry) : Entries.latest(entries);
+        if (context.kind() == BuildContext.Kind.TAG) {
+            entries.add(entry);
+        }
+        var commits = CommitLog.range(root, base.map(HistoryEntry::commit), head.id(), MAX_COMMITS).stream()
+                .map(line -> new ReportFacts.Commit(line.id(), line.subject())).toList();
+        var title = "mlexp report: " + context.describe();
+        var facts = Reports.facts(title, entry, base, Entries.trend(entries), config.publish().gates(), samples,
+                recordHtml(root, config, entry), commits, warnings);
+        if (context.kind() == BuildContext.Kind.TAG) {
+            history.append(entry);
+        }
+        Reports.write(root.resolve(REPORT), facts, EnumSet.allOf(Reports.Format.class));
+        var summary = (context.kind() == BuildContext.Kind.TAG ? "appended " + entry.label() + " to "
+                + root.relativize(history.file()) + "; " : "") + "compared with "
+                + base.map(HistoryEntry::label).orElse("nothing (the history is empty)") + "; report in " + REPORT
+                + "/index.html, summary.md, report.json";
+        var findings = new ArrayList<>(facts.gates());
+        findings.addAll(warnings);
+        return StageResult.of(Stage.PUBLISH, summary, findings);
+    }
+
+    /** The first experiment ID the commit message names. */
+    private static Optional<String> recordId(MlexpConfig config, String message) {
+        var matcher = config.record().idPattern().pattern().matcher(message);
+        return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
+    }
+
+    private static Optional<String> recordHtml(Path root, MlexpConfig config, HistoryEntry entry) {
+        return entry.record().flatMap(id -> RepoPaths.regularFileInside(root, config.record().dir() + "/" + id + ".md"))
+                .map(file -> {
+                    try {
+                        return new RecordRenderer().render(Files.readString(file));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                    }
+                });
+    }
+}
