@@ -89,6 +89,10 @@ final class MlexpCommand implements Runnable {
         commandLine.setExecutionExceptionHandler(MlexpCommand::handle);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionStrategy(parseResult -> {
+            var last = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            if (root.format.reportOnly() && !(last.getCommandSpec().userObject() instanceof ReportCommand)) {
+                throw new CommandLine.ParameterException(last, "--format " + root.format + " is for 'mlexp report'; here use text or json");
+            }
             var colour = Terminal.colourWanted(root.noColor);
             parseResult.commandSpec().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(ansi(colour)));
             return new CommandLine.RunLast().execute(parseResult);

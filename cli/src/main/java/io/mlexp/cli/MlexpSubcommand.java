@@ -1,6 +1,5 @@
 package io.mlexp.cli;
 
-import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.workspace.Workspace;
@@ -58,11 +57,5 @@ abstract class MlexpSubcommand implements Callable<Integer> {
 
     void printFindings(List<Finding> findings) {
         reporter().printFindings(findings);
-    }
-
-    /** Says plainly that a capability is not built yet, and exits 3 through the handler. */
-    static EnvironmentException notBuiltYet(String command, String capability) {
-        return new EnvironmentException("'" + command + "' is not available yet: this version of mlexp does not"
-                + " have " + capability + " yet");
     }
 }
