@@ -53,7 +53,8 @@ final class ReportCommand extends MlexpSubcommand {
         var curves = smoke == null ? List.<io.mlexp.metrics.Sample>of()
                 : MetricsReader.read(global().workingDirectory().resolve(smoke), smoke.toString());
         var facts = Reports.facts("mlexp report: " + current.label(), current, base, Entries.trend(loaded.entries()),
-                located.config().map(c -> c.publish().gates()).orElse(Map.of()), curves, Optional.empty(),
+                located.config().map(c -> c.publish().gates()).orElse(Map.of()), curves,
+                located.workspace().flatMap(w -> located.config().flatMap(c -> Reports.recordHtml(w.root(), c.record(), current.record()))),
                 commits(located, current, base, warnings), warnings);
         var directory = located.workspace().map(w -> w.root()).orElse(global().workingDirectory()).resolve(out);
         var chosen = switch (global().format) {

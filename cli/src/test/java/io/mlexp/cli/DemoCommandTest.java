@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,8 @@ class DemoCommandTest {
         // the tag started the history; the pull request was compared with it
         assertThat(Files.readString(directory.resolve("demo/report/pr/summary.md"))).contains("| Metric | v1.0 |", "**Quality gates passed**");
         assertThat(directory.resolve("demo/report/tag-v1.0/index.html")).exists();
+        assertThat(Jsoup.parse(directory.resolve("demo/report/pr/index.html").toFile()).select("article.record h1").text())
+                .isEqualTo("实验ID: EXP-002");
         assertThat(repository.resolve(".mlexp/smoke/smoke.json")).content().contains("\"verdict\" : \"passed\"");
     }
 

@@ -2,11 +2,17 @@ package io.mlexp.report;
 
 import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Finding;
+import io.mlexp.check.RepoPaths;
 import io.mlexp.config.PublishConfig;
+import io.mlexp.config.RecordConfig;
 import io.mlexp.history.Comparison;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.QualityGates;
 import io.mlexp.metrics.Sample;
+import io.mlexp.record.RecordRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +49,17 @@ public final class Reports {
         var comparison = Comparison.of(current, base);
         return new ReportFacts(title, Instant.now(), comparison, QualityGates.check(gates, comparison), trend, smokeCurves,
                 recordHtml, commits, warnings);
+    }
+
+    /** The experiment record {@code id} in the working tree, rendered and sanitised; empty when there is none. */
+    public static Optional<String> recordHtml(Path root, RecordConfig record, Optional<String> id) {
+        return id.flatMap(name -> RepoPaths.regularFileInside(root, record.dir() + "/" + name + ".md")).map(file -> {
+            try {
+                return new RecordRenderer().render(Files.readString(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Writes each format to {@code directory} (each file whole or not at all); returns the files written. */

@@ -2,7 +2,6 @@ package io.mlexp.run;
 
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.context.BuildContext;
@@ -12,15 +11,11 @@ import io.mlexp.history.History;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.metrics.MetricsReader;
 import io.mlexp.metrics.Sample;
-import io.mlexp.record.RecordRenderer;
 import io.mlexp.report.ReportFacts;
 import io.mlexp.report.Reports;
 import io.mlexp.smoke.SmokeReport;
 import io.mlexp.workspace.Workspace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -72,7 +67,7 @@ final class PublishStage implements StageRunner {
                 .map(line -> new ReportFacts.Commit(line.id(), line.subject())).toList();
         var title = "mlexp report: " + context.describe();
         var facts = Reports.facts(title, entry, base, Entries.trend(entries), config.publish().gates(), samples,
-                recordHtml(root, config, entry), commits, warnings);
+                Reports.recordHtml(root, config.record(), entry.record()), commits, warnings);
         if (context.kind() == BuildContext.Kind.TAG) {
             history.append(entry);
         }
@@ -90,16 +85,5 @@ final class PublishStage implements StageRunner {
     private static Optional<String> recordId(MlexpConfig config, String message) {
         var matcher = config.record().idPattern().pattern().matcher(message);
         return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
-    }
-
-    private static Optional<String> recordHtml(Path root, MlexpConfig config, HistoryEntry entry) {
-        return entry.record().flatMap(id -> RepoPaths.regularFileInside(root, config.record().dir() + "/" + id + ".md"))
-                .map(file -> {
-                    try {
-                        return new RecordRenderer().render(Files.readString(file));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-                    }
-                });
     }
 }
