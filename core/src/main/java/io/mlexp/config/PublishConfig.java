@@ -1,5 +1,7 @@
 package io.mlexp.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,7 @@ public record PublishConfig(List<String> metrics, String history, Map<String, Ga
 
     public PublishConfig {
         metrics = List.copyOf(metrics);
-        gates = Map.copyOf(gates);
+        gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates)); // reported in the order written
     }
 
     public static PublishConfig defaults() {

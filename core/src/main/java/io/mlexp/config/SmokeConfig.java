@@ -3,6 +3,8 @@ package io.mlexp.config;
 import io.mlexp.image.ImageReference;
 import io.mlexp.image.PinPolicy;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +37,7 @@ public record SmokeConfig(
     /** What the metrics of a smoke run must show. */
     public record Expect(boolean finite, OptionalDouble lossDecrease, String lossMetric, Map<String, Bounds> bounds) {
         public Expect {
-            bounds = Map.copyOf(bounds);
+            bounds = Collections.unmodifiableMap(new LinkedHashMap<>(bounds)); // checked in the order written
         }
     }
 
