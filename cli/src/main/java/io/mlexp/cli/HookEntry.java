@@ -1,6 +1,7 @@
 package io.mlexp.cli;
 
 import io.mlexp.config.SmokeConfig;
+import io.mlexp.smoke.Smoke;
 import io.mlexp.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,8 +18,6 @@ import java.util.Optional;
  * help included, goes through {@link MlexpCommand}.
  */
 final class HookEntry {
-    static final String SMOKE_OUTPUT = ".mlexp/smoke";
-
     private HookEntry() {
     }
 
@@ -56,7 +55,7 @@ final class HookEntry {
     /** {@code smoke}, {@code --engine E} and {@code --out DIR} in any order, each at most once. */
     private static Optional<Integer> smoke(List<String> options, Path workingDirectory) {
         Optional<SmokeConfig.Engine> engine = Optional.empty();
-        var out = SMOKE_OUTPUT;
+        var out = Smoke.OUTPUT;
         var seen = new HashSet<String>();
         for (int i = 0; i < options.size(); i += 2) {
             var option = options.get(i);

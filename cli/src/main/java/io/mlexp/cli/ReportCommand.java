@@ -28,7 +28,7 @@ final class ReportCommand extends MlexpSubcommand {
     @Mixin
     HistoryOptions where;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".mlexp/report",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = Reports.OUTPUT,
             description = "Where the report goes (default: ${DEFAULT-VALUE}).")
     Path out;
 

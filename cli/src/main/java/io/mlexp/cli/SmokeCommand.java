@@ -2,6 +2,7 @@ package io.mlexp.cli;
 
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.smoke.EmbeddedEngine;
+import io.mlexp.smoke.Smoke;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ final class SmokeCommand extends MlexpSubcommand {
             description = "container, local, embedded or auto (default: smoke.engine).")
     SmokeConfig.Engine engine;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = HookEntry.SMOKE_OUTPUT,
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = Smoke.OUTPUT,
             description = "Where metrics.jsonl and smoke.json go, relative to the repository (default: ${DEFAULT-VALUE}).")
     Path out;
 

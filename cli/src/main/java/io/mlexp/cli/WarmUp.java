@@ -32,7 +32,7 @@ final class WarmUp {
         var local = new SmokeConfig(SmokeConfig.Engine.LOCAL, smoke.image(), smoke.pin(), smoke.gpus(), smoke.network(),
                 smoke.cli(), "printf '{\"step\": 1, \"loss\": 2}\\n{\"step\": 2, \"loss\": 1}\\n' >> \"$MLEXP_METRICS\"",
                 smoke.timeout(), smoke.metrics(), smoke.expect(), smoke.embedded());
-        var output = dir.resolve(".mlexp/smoke");
+        var output = dir.resolve(Smoke.OUTPUT);
         SmokeReport.write(output.resolve("smoke.json"), Smoke.run(local, SmokeConfig.Engine.LOCAL, dir, output, line -> { }));
     }
 

@@ -30,11 +30,10 @@ public final class AtomicFiles {
         }
     }
 
+    /** On POSIX file systems; elsewhere the file system's defaults already let others read. */
     private static void readableByAll(Path file) throws IOException {
-        try {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
         }
     }
 

@@ -4,6 +4,7 @@ import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.context.BuildContext;
 import io.mlexp.run.RunSummaryPage;
+import io.mlexp.report.Reports;
 import io.mlexp.run.ExperimentRun;
 import io.mlexp.run.RunResult;
 import io.mlexp.run.Stage;
@@ -76,7 +77,7 @@ public final class Demo {
 
     /** Moves the metric report a run wrote into the demo's report folder (the next run would replace it). */
     private static Optional<String> keepMetricReport(Path repository, Path reports, BuildContext context) {
-        var written = repository.resolve(".mlexp/report");
+        var written = repository.resolve(Reports.OUTPUT);
         if (!Files.isRegularFile(written.resolve("index.html"))) {
             return Optional.empty();
         }

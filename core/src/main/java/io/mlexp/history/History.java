@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The history in a directory: {@code history.jsonl}, one entry a line, only ever appended to.
@@ -87,51 +88,41 @@ public final class History {
             return new Loaded(entries, warnings);
         }
         var name = file().toString();
+        int lastLine = 0;
+        Optional<Finding> lastProblem = Optional.empty();
         try (BufferedReader reader = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
-            int number = 0;
             for (var line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
+                lastLine++;
+                lastProblem.ifPresent(warnings::add);
+                lastProblem = Optional.empty();
                 if (line.isBlank()) {
                     continue;
                 }
                 try {
-                    entries.add(HistoryFormat.read(line, SourceLocation.of(name, number)));
+                    entries.add(HistoryFormat.read(line, SourceLocation.of(name, lastLine)));
                 } catch (InvalidInputException e) {
-                    var torn = isLastLineUnterminated(number);
-                    warnings.add(Finding.warning(torn ? "history-torn-line" : "history-entry", SourceLocation.of(name, number),
-                            torn ? "the last line is incomplete (a writer was stopped mid-line) and is skipped"
-                                    : "skipped: " + e.findings().get(0).message()));
+                    lastProblem = Optional.of(Finding.warning("history-entry", SourceLocation.of(name, lastLine),
+                            "skipped: " + e.findings().get(0).message()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file() + ": " + e.getMessage(), e);
         }
+        // the last line is only torn when the file does not end with its newline
+        var last = lastLine;
+        lastProblem.map(problem -> endsWithNewline() ? problem : Finding.warning("history-torn-line",
+                SourceLocation.of(name, last), "the last line is incomplete (a writer was stopped mid-line) and is skipped"))
+                .ifPresent(warnings::add);
         return new Loaded(entries, warnings);
     }
 
-    private boolean isLastLineUnterminated(int number) {
+    private boolean endsWithNewline() {
         try (var channel = FileChannel.open(file(), StandardOpenOption.READ)) {
             long size = channel.size();
-            return size > 0 && !endsWithNewline(channel, size) && lineCount(channel) == number;
+            return size == 0 || endsWithNewline(channel, size);
         } catch (IOException e) {
-            return false;
+            throw new UncheckedIOException("cannot read " + file() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static long lineCount(FileChannel channel) throws IOException {
-        long lines = 1;
-        var buffer = ByteBuffer.allocate(64 * 1024);
-        channel.position(0);
-        while (channel.read(buffer) > 0) {
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                if (buffer.get() == '\n') {
-                    lines++;
-                }
-            }
-            buffer.clear();
-        }
-        return lines;
     }
 
     private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {

@@ -39,6 +39,9 @@ public final class Reports {
         }
     }
 
+    /** Where reports go, relative to the repository, unless told otherwise. */
+    public static final String OUTPUT = ".mlexp/report";
+
     private Reports() {
     }
 

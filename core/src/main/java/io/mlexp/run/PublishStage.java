@@ -13,6 +13,7 @@ import io.mlexp.metrics.MetricsReader;
 import io.mlexp.metrics.Sample;
 import io.mlexp.report.ReportFacts;
 import io.mlexp.report.Reports;
+import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Files;
@@ -28,24 +29,23 @@ import java.util.Optional;
  * checked against the previous tag or the base, and the report is written to {@code .mlexp/report}.
  */
 final class PublishStage implements StageRunner {
-    static final String REPORT = ".mlexp/report";
     private static final int MAX_COMMITS = 200;
 
     @Override
     public StageResult run(Workspace workspace, MlexpConfig config, BuildContext context) {
         var root = workspace.root();
-        var smokeDir = root.resolve(SmokeStage.OUTPUT);
+        var smokeDir = root.resolve(Smoke.OUTPUT);
         var smoke = SmokeReport.read(smokeDir.resolve("smoke.json"));
         if (smoke.isEmpty()) {
             return StageResult.of(Stage.PUBLISH, "nothing to publish", List.of(Finding.error("publish-no-smoke",
-                    SourceLocation.of(SmokeStage.OUTPUT + "/smoke.json"), "there is no smoke run to publish")
+                    SourceLocation.of(Smoke.OUTPUT + "/smoke.json"), "there is no smoke run to publish")
                     .withHint("run the smoke stage first (mlexp run runs it before publish)")));
         }
         var warnings = new ArrayList<Finding>();
         List<Sample> samples = List.of();
         try {
             var metricsFile = smokeDir.resolve("metrics.jsonl");
-            samples = Files.exists(metricsFile) ? MetricsReader.read(metricsFile, SmokeStage.OUTPUT + "/metrics.jsonl") : List.of();
+            samples = Files.exists(metricsFile) ? MetricsReader.read(metricsFile, Smoke.OUTPUT + "/metrics.jsonl") : List.of();
         } catch (InvalidInputException e) {
             warnings.addAll(e.findings());
         }
@@ -71,10 +71,10 @@ final class PublishStage implements StageRunner {
         if (context.kind() == BuildContext.Kind.TAG) {
             history.append(entry);
         }
-        Reports.write(root.resolve(REPORT), facts, EnumSet.allOf(Reports.Format.class));
+        Reports.write(root.resolve(Reports.OUTPUT), facts, EnumSet.allOf(Reports.Format.class));
         var summary = (context.kind() == BuildContext.Kind.TAG ? "appended " + entry.label() + " to "
                 + root.relativize(history.file()) + "; " : "") + "compared with "
-                + base.map(HistoryEntry::label).orElse("nothing (the history is empty)") + "; report in " + REPORT
+                + base.map(HistoryEntry::label).orElse("nothing (the history is empty)") + "; report in " + Reports.OUTPUT
                 + "/index.html, summary.md, report.json";
         var findings = new ArrayList<>(facts.gates());
         findings.addAll(warnings);

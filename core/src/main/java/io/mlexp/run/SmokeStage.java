@@ -17,8 +17,6 @@ import java.util.function.Consumer;
  * {@code .mlexp/smoke}. A machine that cannot run any engine makes the stage not available, not passed.
  */
 final class SmokeStage implements StageRunner {
-    static final String OUTPUT = ".mlexp/smoke";
-
     private final Optional<SmokeConfig.Engine> engine;
     private final Consumer<String> progress;
 
@@ -30,7 +28,7 @@ final class SmokeStage implements StageRunner {
     @Override
     public StageResult run(Workspace workspace, MlexpConfig config, BuildContext context) {
         var smoke = config.smoke();
-        var output = workspace.root().resolve(OUTPUT);
+        var output = workspace.root().resolve(Smoke.OUTPUT);
         try {
             var result = Smoke.run(smoke, engine.orElse(smoke.engine()), workspace.root(), output, progress);
             SmokeReport.write(output.resolve("smoke.json"), result);

@@ -64,8 +64,9 @@ public final class ContainerEngine {
         var fingerprint = new LinkedHashMap<String, String>();
         fingerprint.put("engine", "container");
         fingerprint.put("image", image.toString());
-        fingerprint.put("digest", inspected.join().digests());
-        inspected.join().id().ifPresent(id -> fingerprint.put("image-id", id));
+        var identity = inspected.join();
+        fingerprint.put("digest", identity.digests());
+        identity.id().ifPresent(id -> fingerprint.put("image-id", id));
         fingerprint.putAll(probe.join());
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(),
                 judged.samples(), fingerprint, judged.findings());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the one-line JSON object the environment probes print. */
 final class Fingerprints {
@@ -13,15 +14,21 @@ final class Fingerprints {
     }
 
     static Map<String, String> parse(String line) {
-        var values = new LinkedHashMap<String, String>();
+        return object(line).orElseGet(() -> Map.of("probe", "unreadable output"));
+    }
+
+    /** A JSON object's fields as text; empty when {@code json} is not one. */
+    static Optional<Map<String, String>> object(String json) {
         try {
-            var node = JSON.readTree(line);
-            if (node != null && node.isObject()) {
-                node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+            var node = JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                return Optional.empty();
             }
+            var values = new LinkedHashMap<String, String>();
+            node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+            return Optional.of(values);
         } catch (JsonProcessingException e) {
-            values.put("probe", "unreadable output");
+            return Optional.empty();
         }
-        return values;
     }
 }

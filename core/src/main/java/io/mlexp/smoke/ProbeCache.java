@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,16 +57,7 @@ final class ProbeCache {
     Optional<Map<String, String>> find(String key) {
         var file = directory.resolve(key + ".json");
         try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            var values = new LinkedHashMap<String, String>();
-            var node = JSON.readTree(file.toFile());
-            if (node == null || !node.isObject()) {
-                return Optional.empty();
-            }
-            node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
-            return Optional.of(values);
+            return Files.isRegularFile(file) ? Fingerprints.object(Files.readString(file)) : Optional.empty();
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }

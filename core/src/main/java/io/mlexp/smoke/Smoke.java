@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * exists, else the embedded one. The choice and the reason are part of the result.
  */
 public final class Smoke {
+    /** Where a smoke run's metrics.jsonl and smoke.json go, relative to the repository, unless told otherwise. */
+    public static final String OUTPUT = ".mlexp/smoke";
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
     private static final Set<String> SHELL_BUILT_INS = Set.of("cd", "exec", "export", "set", ".", "source");
 
