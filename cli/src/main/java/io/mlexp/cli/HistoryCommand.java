@@ -3,14 +3,11 @@ package io.mlexp.cli;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.check.TextFiles;
 import io.mlexp.history.Entries;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.HistoryFormat;
 import io.mlexp.metrics.MetricsReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +26,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {HistoryCommand.Append.class, HistoryCommand.Import.class, HistoryCommand.List.class})
 final class HistoryCommand {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
+    /** About a million entries: an import is read whole and checked before anything is written. */
+    private static final long MAX_IMPORT_BYTES = 512L * 1024 * 1024;
 
     @Command(name = "append", description = {"Appends one run's final metrics to the history, e.g. to backfill old tags.",
         "The metrics file is JSON lines, Lightning's metrics.csv or a metrics.json; each metric's last value is kept."})
@@ -85,7 +84,8 @@ final class HistoryCommand {
             var entries = new ArrayList<HistoryEntry>();
             var problems = new ArrayList<Finding>();
             int number = 0;
-            for (var line : lines(global().workingDirectory().resolve(file))) {
+            var text = TextFiles.readUtf8(global().workingDirectory().resolve(file), file.toString(), MAX_IMPORT_BYTES);
+            for (var line : text.lines().toList()) {
                 number++;
                 if (line.isBlank()) {
                     continue;
@@ -102,18 +102,6 @@ final class HistoryCommand {
             located.history().appendAll(entries);
             out().println("imported " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies") + " into " + located.history().file());
             return ExitCodes.OK;
-        }
-
-        private java.util.List<String> lines(Path path) {
-            try {
-                return Files.readAllLines(path, StandardCharsets.UTF_8);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw InvalidInputException.of("file-missing", SourceLocation.of(file.toString()), "no such file");
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw InvalidInputException.of("file-encoding", SourceLocation.of(file.toString()), "is not UTF-8 text");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
         }
     }
 

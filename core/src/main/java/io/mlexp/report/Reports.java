@@ -3,16 +3,15 @@ package io.mlexp.report;
 import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Finding;
 import io.mlexp.check.RepoPaths;
+import io.mlexp.check.TextFiles;
 import io.mlexp.config.PublishConfig;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.history.Comparison;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.QualityGates;
 import io.mlexp.metrics.Sample;
+import io.mlexp.record.RecordCheck;
 import io.mlexp.record.RecordRenderer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,13 +55,8 @@ public final class Reports {
 
     /** The experiment record {@code id} in the working tree, rendered and sanitised; empty when there is none. */
     public static Optional<String> recordHtml(Path root, RecordConfig record, Optional<String> id) {
-        return id.flatMap(name -> RepoPaths.regularFileInside(root, record.dir() + "/" + name + ".md")).map(file -> {
-            try {
-                return new RecordRenderer().render(Files.readString(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        });
+        return id.map(name -> record.dir() + "/" + name + ".md").flatMap(path -> RepoPaths.regularFileInside(root, path)
+                .map(file -> new RecordRenderer().render(TextFiles.readUtf8(file, path, RecordCheck.MAX_RECORD_BYTES))));
     }
 
     /** Writes each format to {@code directory} (each file whole or not at all); returns the files written. */
