@@ -31,9 +31,10 @@ final class HookChecks {
     }
 
     static RangeReport commits(Workspace workspace, String range, List<String> excludes) {
-        var config = workspace.loadConfig();
-        var result = new CommitRangeCheck(new CommitRules(config.commits(), config.record()))
-                .check(workspace.root(), range, excludes);
+        var result = new CommitRangeCheck(() -> {
+            var config = workspace.loadConfig();
+            return new CommitRules(config.commits(), config.record());
+        }).check(workspace.root(), range, excludes);
         return new RangeReport(result.findings(), "checked " + result.checked() + " commit"
                 + (result.checked() == 1 ? "" : "s")
                 + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : ""));

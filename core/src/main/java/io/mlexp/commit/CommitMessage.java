@@ -31,10 +31,11 @@ public record CommitMessage(List<Line> lines) {
     public static CommitMessage parse(String text, String commentChar) {
         var raw = text.replace("\r\n", "\n").split("\n", -1);
         var comment = commentPrefix(raw, commentChar);
+        var scissors = comment + " " + SCISSORS;
         var kept = new ArrayList<Line>();
         for (int i = 0; i < raw.length; i++) {
             var line = raw[i];
-            if (line.equals(comment + " " + SCISSORS)) {
+            if (line.equals(scissors)) {
                 break;
             }
             if (!comment.isEmpty() && line.startsWith(comment)) {

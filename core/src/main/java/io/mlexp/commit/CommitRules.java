@@ -39,13 +39,15 @@ public final class CommitRules {
     /** Why a message is not checked at all (merge, revert, autosquash), or empty when it is. */
     public static Optional<String> skipReason(CommitMessage message) {
         var subject = message.subject().map(CommitMessage.Line::text).orElse("");
-        if (MERGE.matcher(subject).matches()) {
+        // the prefix tests spare a regular expression per commit over long ranges
+        if (subject.startsWith("Merge") && MERGE.matcher(subject).matches()) {
             return Optional.of("merge commit");
         }
-        if (REVERT.matcher(subject).matches()) {
+        if ((subject.startsWith("Revert") || subject.startsWith("revert") || subject.startsWith("Reapply"))
+                && REVERT.matcher(subject).matches()) {
             return Optional.of("revert commit");
         }
-        if (AUTOSQUASH.matcher(subject).matches()) {
+        if (subject.indexOf('!') > 0 && AUTOSQUASH.matcher(subject).matches()) {
             return Optional.of("fixup or squash commit, to be squashed by rebase --autosquash");
         }
         return Optional.empty();
@@ -68,7 +70,7 @@ public final class CommitRules {
         var subject = message.subject().orElseThrow();
         var location = at(file, subject.number());
         var header = subject.text();
-        if (WIP.matcher(header).matches()) {
+        if (mayBeWorkInProgress(header) && WIP.matcher(header).matches()) {
             findings.add(error("commit-wip", location, "work in progress is not committed: '" + header + "'",
                     "finish the change, or keep it on a local branch and squash it before pushing"));
         }
@@ -88,6 +90,11 @@ public final class CommitRules {
         }
         checkBody(message, file, findings);
         return findings;
+    }
+
+    private static boolean mayBeWorkInProgress(String header) {
+        return header.regionMatches(true, 0, "wip", 0, 3) || header.regionMatches(true, 0, "[wip]", 0, 5)
+                || header.contains("WIP");
     }
 
     /** The parts of a header that matched one of the accepted conventions. */
