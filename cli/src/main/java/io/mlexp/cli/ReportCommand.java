@@ -58,7 +58,7 @@ final class ReportCommand extends MlexpSubcommand {
                 commits(located, current, base, warnings), warnings);
         var directory = located.workspace().map(w -> w.root()).orElse(global().workingDirectory()).resolve(out);
         var chosen = switch (global().format) {
-            case text -> EnumSet.allOf(Reports.Format.class);
+            case text -> EnumSet.of(Reports.Format.HTML, Reports.Format.MARKDOWN, Reports.Format.JSON);
             case json -> EnumSet.of(Reports.Format.JSON);
             case html -> EnumSet.of(Reports.Format.HTML);
             case markdown -> EnumSet.of(Reports.Format.MARKDOWN);

@@ -26,6 +26,12 @@ public record MlexpConfig(
         }
     }
 
+    /** The same rules with the history kept in {@code directory} (Jenkins keeps it per job, not in the workspace). */
+    public MlexpConfig withHistory(String directory) {
+        return new MlexpConfig(version, onViolation, commits, configs, files, record, smoke,
+                new PublishConfig(publish.metrics(), directory, publish.gates()));
+    }
+
     public static MlexpConfig defaults() {
         return new MlexpConfig(CURRENT_VERSION, OnViolation.FAIL, CommitsConfig.defaults(), ConfigsConfig.defaults(),
                 FilesConfig.defaults(), RecordConfig.defaults(), SmokeConfig.defaults(), PublishConfig.defaults());

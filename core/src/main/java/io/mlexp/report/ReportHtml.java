@@ -32,7 +32,20 @@ public final class ReportHtml {
                 .append("<title>").append(Html.escape(facts.title())).append("</title>\n<style>").append(STYLE).append("</style></head>\n")
                 .append("<body data-verdict=\"").append(facts.gatesFailed() ? "failed" : "passed").append("\">\n")
                 .append("<h1>").append(Html.escape(facts.title())).append("</h1>\n")
-                .append("<p class=\"meta\">").append(Html.escape(facts.current().label())).append(" · commit <code>")
+                .append(fragment(facts))
+                .append("<script>").append(echarts()).append("</script>\n<script>").append(CHARTS).append("</script>\n")
+                .append("</body></html>\n");
+        return html.toString();
+    }
+
+    /**
+     * The report without page, title, styles or scripts, for another page to embed (the Jenkins build
+     * page): every text escaped, the record sanitised, the charts' data in a JSON script block that no
+     * browser runs. {@link #chartsScript()} draws the charts once ECharts is loaded.
+     */
+    public static String fragment(ReportFacts facts) {
+        var html = new StringBuilder(64 * 1024);
+        html.append("<p class=\"meta\">").append(Html.escape(facts.current().label())).append(" · commit <code>")
                 .append(Html.escape(facts.current().commit())).append("</code> · ").append(DATE.format(facts.current().date()))
                 .append(facts.comparison().base().map(base -> " · compared with " + Html.escape(base.label())).orElse(" · nothing to compare with"))
                 .append(" · generated ").append(DATE.format(facts.generated())).append("</p>\n");
@@ -66,9 +79,18 @@ public final class ReportHtml {
             html.append("</ul>\n");
         }
         html.append("<script type=\"application/json\" id=\"mlexp-data\">").append(scriptSafe(ReportJson.compact(facts)))
-                .append("</script>\n<script>").append(echarts()).append("</script>\n<script>").append(CHARTS).append("</script>\n")
-                .append("</body></html>\n");
+                .append("</script>\n");
         return html.toString();
+    }
+
+    /** The script that draws the charts of {@link #fragment}: needs {@code echarts} loaded first. */
+    public static String chartsScript() {
+        return CHARTS;
+    }
+
+    /** The styles of the report page, for a page that embeds the fragment. */
+    public static String style() {
+        return STYLE;
     }
 
     private static void verdicts(StringBuilder html, ReportFacts facts) {

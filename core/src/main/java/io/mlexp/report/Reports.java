@@ -25,7 +25,9 @@ import java.util.Set;
 public final class Reports {
     /** The files a report directory can hold. */
     public enum Format {
-        HTML("index.html"), MARKDOWN("summary.md"), JSON("report.json");
+        HTML("index.html"), MARKDOWN("summary.md"), JSON("report.json"),
+        /** The page without its frame and scripts, for Jenkins' build page. */
+        FRAGMENT("fragment.html");
 
         private final String fileName;
 
@@ -68,6 +70,7 @@ public final class Reports {
                 case HTML -> ReportHtml.render(facts);
                 case MARKDOWN -> ReportMarkdown.render(facts, Format.HTML.fileName());
                 case JSON -> ReportJson.render(facts);
+                case FRAGMENT -> ReportHtml.fragment(facts);
             });
             written.add(file);
         }

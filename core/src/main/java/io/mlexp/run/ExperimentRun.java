@@ -43,12 +43,17 @@ public final class ExperimentRun {
      * @param progress receives the smoke run's output as it comes
      */
     public static ExperimentRun standard(Optional<SmokeConfig.Engine> smokeEngine, Consumer<String> progress) {
+        return standard(SmokeStage.running(smokeEngine, progress));
+    }
+
+    /** The stages mlexp has built, with {@code smoke} as the smoke stage (Jenkins' Docker Workflow runs). */
+    public static ExperimentRun standard(StageRunner smoke) {
         return new ExperimentRun(Map.of(
                 Stage.CONFIG, ExperimentRun::configSummary,
                 Stage.COMMITS, ExperimentRun::commits,
                 Stage.CONFIGS, ExperimentRun::configs,
                 Stage.RECORD, ExperimentRun::record,
-                Stage.SMOKE, new SmokeStage(smokeEngine, progress),
+                Stage.SMOKE, smoke,
                 Stage.PUBLISH, new PublishStage()));
     }
 

@@ -1,7 +1,5 @@
 package io.mlexp.smoke;
 
-import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.SourceLocation;
 import io.mlexp.config.SmokeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,7 @@ import java.util.function.Consumer;
  * knows the image) run while the training runs.
  */
 public final class ContainerEngine {
-    static final String OUTPUT_MOUNT = "/mlexp-out";
+    static final String OUTPUT_MOUNT = ContainerPlan.OUTPUT_MOUNT;
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
 
     private final String client;
@@ -40,11 +38,11 @@ public final class ContainerEngine {
     }
 
     public SmokeResult run(SmokeConfig smoke, Path repository, Path output, String reason, Consumer<String> progress) {
-        var image = smoke.image().orElseThrow(() -> InvalidInputException.of("smoke-image", SourceLocation.of(".mlexp.yml"),
-                "smoke.engine container needs smoke.image, a pinned image reference"));
-        var metricsFile = Judge.prepare(output);
+        var plan = ContainerPlan.of(smoke, repository, output);
+        var image = plan.image();
+        var metricsFile = output.resolve("metrics.jsonl").toAbsolutePath();
         var name = "mlexp-" + UUID.randomUUID().toString().substring(0, 12);
-        var inspected = CompletableFuture.supplyAsync(() -> inspect(image.toString(), repository));
+        var inspected = CompletableFuture.supplyAsync(() -> inspect(image, repository));
         var probe = inspected.thenApplyAsync(identity -> identity.id().map(id -> ProbeCache.key(id, smoke.gpus()))
                 .map(key -> probes.find(key).orElseGet(() -> {
                     var probed = probe(smoke, repository, output);
@@ -54,7 +52,7 @@ public final class ContainerEngine {
                 .orElseGet(() -> probe(smoke, repository, output).orElse(Map.of())));
         ProcessRun.Ended ended;
         try (var removal = ContainerRemoval.whileRunning(client, name)) {
-            ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", smoke.command())),
+            ended = ProcessRun.run(runArguments(smoke, repository, output, name, plan.command()),
                     repository, Map.of(), smoke.timeout(), progress);
             if (ended.timedOut() || ended.exitCode() != 0) {
                 removal.now(); // the client may have died while the container lives on
@@ -63,7 +61,7 @@ public final class ContainerEngine {
         var judged = Judge.judge(smoke, ended, metricsFile);
         var fingerprint = new LinkedHashMap<String, String>();
         fingerprint.put("engine", "container");
-        fingerprint.put("image", image.toString());
+        fingerprint.put("image", image);
         var identity = inspected.join();
         fingerprint.put("digest", identity.digests());
         identity.id().ifPresent(id -> fingerprint.put("image-id", id));
@@ -72,22 +70,10 @@ public final class ContainerEngine {
                 judged.samples(), fingerprint, judged.findings());
     }
 
-    /**
-     * {@code docker run --rm --name NAME [--gpus G] --network N -v REPO:/workspace -w /workspace
-     * -v OUT:/mlexp-out -e ... IMAGE COMMAND...}.
-     */
+    /** {@code docker run --rm --name NAME}, then the plan's options, mounts, environment, image and command. */
     List<String> runArguments(SmokeConfig smoke, Path repository, Path output, String name, List<String> command) {
         var arguments = new ArrayList<>(List.of(client, "run", "--rm", "--name", name));
-        if (!smoke.gpus().equals("none")) {
-            arguments.addAll(List.of("--gpus", smoke.gpus()));
-        }
-        arguments.addAll(List.of(
-                "--network", smoke.network(),
-                "-v", repository.toAbsolutePath() + ":/workspace", "-w", "/workspace",
-                "-v", output.toAbsolutePath() + ":" + OUTPUT_MOUNT,
-                "-e", "MLEXP_METRICS=" + OUTPUT_MOUNT + "/metrics.jsonl", "-e", "PYTHONUNBUFFERED=1",
-                smoke.image().orElseThrow().toString()));
-        arguments.addAll(command);
+        arguments.addAll(ContainerPlan.of(smoke, repository, output, command).runArguments());
         return arguments;
     }
 

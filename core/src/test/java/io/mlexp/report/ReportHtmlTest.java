@@ -50,6 +50,21 @@ class ReportHtmlTest {
     }
 
     @Test
+    void theFragmentForJenkinsHasTheSameSectionsAndNoScriptThatRuns() throws Exception {
+        var facts = ReportFixtures.facts(ReportFixtures.history(3), "    accuracy: { min: 0.95 }\n");
+        var fragment = Jsoup.parseBodyFragment(ReportHtml.fragment(facts));
+
+        assertThat(fragment.select("#verdict").text()).startsWith("Quality gates failed");
+        assertThat(fragment.select("#metrics tr[data-metric]")).hasSizeGreaterThan(1);
+        assertThat(fragment.select("[data-chart=trend]")).hasSize(3);
+        assertThat(fragment.select("script").eachAttr("type")).containsExactly("application/json");
+        assertThat(fragment.select("h1:not(article h1), style, link")).isEmpty();
+        assertThat(JsonMapper.builder().build().readTree(fragment.getElementById("mlexp-data").data()).path("verdict").asText())
+                .isEqualTo("failed");
+        assertThat(ReportHtml.render(facts)).contains(ReportHtml.fragment(facts).substring(0, 200));
+    }
+
+    @Test
     void historyTextNeverBecomesMarkup() throws Exception {
         var entries = new ArrayList<>(ReportFixtures.history(2));
         var hostile = "<img src=x onerror=alert(1)></script><script>alert(2)</script>";

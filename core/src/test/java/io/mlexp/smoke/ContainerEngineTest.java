@@ -74,8 +74,8 @@ class ContainerEngineTest {
         assertThat(run.subList(0, 4)).containsExactly("run", "--rm", "--name", run.get(3));
         assertThat(run.get(3)).startsWith("mlexp-");
         assertThat(String.join(" ", run)).contains("--gpus all", "--network none",
-                "-v " + repo.toAbsolutePath() + ":/workspace -w /workspace",
-                "-v " + repo.resolve(".mlexp/smoke").toAbsolutePath() + ":/mlexp-out",
+                "-v " + repo.toAbsolutePath() + ":/workspace",
+                "-v " + repo.resolve(".mlexp/smoke").toAbsolutePath() + ":/mlexp-out", "-w /workspace",
                 "-e MLEXP_METRICS=/mlexp-out/metrics.jsonl");
         assertThat(run.subList(run.size() - 4, run.size()))
                 .containsExactly(IMAGE, "sh", "-c", "python3 train.py --max-steps 50; echo done");

@@ -1,0 +1,90 @@
+package io.mlexp.smoke;
+
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.config.SmokeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a container smoke run starts, whoever starts it: the CLI's {@link ContainerEngine} through the
+ * docker client, or Jenkins through Docker Workflow on the agent's launcher. Every value comes from
+ * a loaded {@code .mlexp.yml}: the image was parsed and its pin checked, {@code gpus} and
+ * {@code network} matched their patterns, so none of them can pass for another option.
+ *
+ * @param image       the pinned image reference
+ * @param options     {@code --gpus G} (unless none) and {@code --network N}
+ * @param volumes     host path → container path: the repository and the output directory
+ * @param workdir     the working directory in the container
+ * @param environment what the training command finds, {@code MLEXP_METRICS} included
+ * @param command     {@code sh -c} and {@code smoke.command}
+ * @param timeout     {@code smoke.timeout}
+ */
+public record ContainerPlan(String image, List<String> options, Map<String, String> volumes, String workdir,
+        Map<String, String> environment, List<String> command, Duration timeout) {
+    public static final String WORKSPACE_MOUNT = "/workspace";
+    public static final String OUTPUT_MOUNT = "/mlexp-out";
+
+    public ContainerPlan {
+        options = List.copyOf(options);
+        volumes = Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        command = List.copyOf(command);
+    }
+
+    /** The plan for {@code smoke.command}; the output directory is created and an old metrics file removed. */
+    public static ContainerPlan of(SmokeConfig smoke, Path repository, Path output) {
+        Judge.prepare(output);
+        return of(smoke, repository, output, List.of("sh", "-c", smoke.command()));
+    }
+
+    static ContainerPlan of(SmokeConfig smoke, Path repository, Path output, List<String> command) {
+        var image = smoke.image().orElseThrow(() -> InvalidInputException.of("smoke-image", SourceLocation.of(".mlexp.yml"),
+                "smoke.engine container needs smoke.image, a pinned image reference"));
+        var options = new ArrayList<String>();
+        if (!smoke.gpus().equals("none")) {
+            options.addAll(List.of("--gpus", smoke.gpus()));
+        }
+        options.addAll(List.of("--network", smoke.network()));
+        var volumes = new LinkedHashMap<String, String>();
+        volumes.put(repository.toAbsolutePath().toString(), WORKSPACE_MOUNT);
+        volumes.put(output.toAbsolutePath().toString(), OUTPUT_MOUNT);
+        var environment = new LinkedHashMap<String, String>();
+        environment.put("MLEXP_METRICS", OUTPUT_MOUNT + "/metrics.jsonl");
+        environment.put("PYTHONUNBUFFERED", "1");
+        return new ContainerPlan(image.toString(), options, volumes, WORKSPACE_MOUNT, environment, command, smoke.timeout());
+    }
+
+    /** The arguments after {@code docker run --rm --name NAME}: options, mounts, environment, image, command. */
+    public List<String> runArguments() {
+        var arguments = new ArrayList<>(options);
+        volumes.forEach((host, container) -> arguments.addAll(List.of("-v", host + ":" + container)));
+        arguments.addAll(List.of("-w", workdir));
+        environment.forEach((name, value) -> arguments.addAll(List.of("-e", name + "=" + value)));
+        arguments.add(image);
+        arguments.addAll(command);
+        return arguments;
+    }
+
+    /**
+     * Judges a run that another launcher carried out (Jenkins), exactly as {@link ContainerEngine} judges
+     * its own: how the command ended, then the metrics it wrote to {@code output}.
+     *
+     * @param fingerprint what the launcher learnt of the image and the machine
+     */
+    public static SmokeResult judge(SmokeConfig smoke, Path output, String reason, int exitCode, boolean timedOut,
+            Duration elapsed, Map<String, String> fingerprint) {
+        var ended = new ProcessRun.Ended(exitCode, timedOut, elapsed);
+        var judged = Judge.judge(smoke, ended, output.resolve("metrics.jsonl").toAbsolutePath());
+        var values = new LinkedHashMap<String, String>();
+        values.put("engine", "container");
+        smoke.image().ifPresent(image -> values.put("image", image.toString()));
+        values.putAll(fingerprint);
+        return new SmokeResult("container", reason, exitCode, timedOut, elapsed, judged.samples(), values, judged.findings());
+    }
+}
