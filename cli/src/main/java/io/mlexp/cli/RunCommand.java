@@ -7,6 +7,7 @@ import io.mlexp.run.RunJson;
 import io.mlexp.run.ExperimentRun;
 import io.mlexp.run.Stage;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -71,18 +72,8 @@ final class RunCommand extends MlexpSubcommand {
         };
     }
 
-    private EnumSet<Stage> selectedStages() {
-        if (stages == null) {
-            return EnumSet.allOf(Stage.class);
-        }
-        var selected = EnumSet.noneOf(Stage.class);
-        for (var name : stages) {
-            selected.add(EnumSet.allOf(Stage.class).stream().filter(s -> s.label().equals(name)).findFirst()
-                    .orElseThrow(() -> InvalidInputException.of("option-value", SourceLocation.of("--stages"),
-                            "unknown stage '" + name + "'; " + io.mlexp.check.DidYouMean.hint(name,
-                                    EnumSet.allOf(Stage.class).stream().map(Stage::label).toList()))));
-        }
-        return selected;
+    private Set<Stage> selectedStages() {
+        return stages == null ? EnumSet.allOf(Stage.class) : Stage.fromLabels(stages, "--stages");
     }
 
     private static String required(String value, String option) {

@@ -161,7 +161,7 @@ public final class ConfigLoader {
                 section.choice("engine", SmokeConfig.Engine.class, defaults.engine()),
                 image,
                 pin,
-                matching(section, "gpus", defaults.gpus(), GPUS, "all, none, a count such as 2, or device=0,1"),
+                matching(section, "gpus", defaults.gpus(), GPUS, SmokeConfig.GPUS_FORMS),
                 matching(section, "network", defaults.network(), NETWORK, "none, host, bridge or a network's name"),
                 cli,
                 section.nonBlankString("command", defaults.command()),
@@ -174,7 +174,7 @@ public final class ConfigLoader {
     }
 
     /** Values that reach the container client as arguments: checked so that none can be read as a flag. */
-    private static final Pattern GPUS = Pattern.compile("all|none|[1-9][0-9]{0,2}|device=[0-9A-Za-z-]+(,[0-9A-Za-z-]+)*");
+    private static final Pattern GPUS = SmokeConfig.GPUS;
     private static final Pattern NETWORK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
     private static String matching(SectionReader section, String key, String defaultValue, Pattern pattern, String expected) {

@@ -32,6 +32,11 @@ public record MlexpConfig(
                 new PublishConfig(publish.metrics(), directory, publish.gates()));
     }
 
+    /** The same rules with another smoke section (a CI's GPU selection). */
+    public MlexpConfig withSmoke(SmokeConfig other) {
+        return new MlexpConfig(version, onViolation, commits, configs, files, record, other, publish);
+    }
+
     public static MlexpConfig defaults() {
         return new MlexpConfig(CURRENT_VERSION, OnViolation.FAIL, CommitsConfig.defaults(), ConfigsConfig.defaults(),
                 FilesConfig.defaults(), RecordConfig.defaults(), SmokeConfig.defaults(), PublishConfig.defaults());

@@ -1,5 +1,7 @@
 package io.mlexp.config;
 
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
 import io.mlexp.image.ImageReference;
 import io.mlexp.image.PinPolicy;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /** {@code smoke:} the short training run that proves the code still learns. */
 public record SmokeConfig(
@@ -24,6 +27,19 @@ public record SmokeConfig(
         String metrics,
         Expect expect,
         Embedded embedded) {
+
+    /** What {@code gpus} may say; anything else could pass for another docker option. */
+    public static final Pattern GPUS = Pattern.compile("all|none|[1-9][0-9]{0,2}|device=[0-9A-Za-z-]+(,[0-9A-Za-z-]+)*");
+    static final String GPUS_FORMS = "all, none, a count such as 2, or device=0,1";
+
+    /** The same smoke run on other GPUs (a CI step's {@code gpus:}); {@code gpus} is checked like the config's. */
+    public SmokeConfig withGpus(String gpus) {
+        if (!GPUS.matcher(gpus).matches()) {
+            throw InvalidInputException.of("smoke-gpus", SourceLocation.of("gpus"),
+                    "'" + gpus + "' is not a GPU selection; write " + GPUS_FORMS);
+        }
+        return new SmokeConfig(engine, image, pin, gpus, network, cli, command, timeout, metrics, expect, embedded);
+    }
 
     /** Where the smoke run happens. */
     public enum Engine {

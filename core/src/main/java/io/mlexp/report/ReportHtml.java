@@ -83,6 +83,18 @@ public final class ReportHtml {
         return html.toString();
     }
 
+    /**
+     * A smoke run's curves alone, for a build that publishes no report (a branch push): the same chart
+     * and data block as {@link #fragment}, drawn by {@link #chartsScript()}.
+     */
+    public static String smokeFragment(java.util.List<io.mlexp.metrics.Sample> samples) {
+        if (samples.isEmpty()) {
+            return "";
+        }
+        return "<h2>Smoke run</h2>\n<div class=\"chart\" id=\"chart-smoke\" data-chart=\"smoke\"></div>\n"
+                + "<script type=\"application/json\" id=\"mlexp-data\">" + scriptSafe(ReportJson.smokeOnly(samples)) + "</script>\n";
+    }
+
     /** The script that draws the charts of {@link #fragment}: needs {@code echarts} loaded first. */
     public static String chartsScript() {
         return CHARTS;

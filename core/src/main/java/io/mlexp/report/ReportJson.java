@@ -35,6 +35,26 @@ public final class ReportJson {
         }
     }
 
+    /** The data block of a page that shows only a smoke run's curves. */
+    static String smokeOnly(List<io.mlexp.metrics.Sample> samples) {
+        var root = JSON.createObjectNode();
+        smoke(root.putArray("smoke"), samples);
+        root.putObject("trend").putArray("entries");
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void smoke(ArrayNode curves, List<io.mlexp.metrics.Sample> samples) {
+        for (var sample : samples) {
+            var point = curves.addObject();
+            point.put("step", sample.step());
+            sample.values().forEach((name, value) -> number(point, name, OptionalDouble.of(value)));
+        }
+    }
+
     static ObjectNode tree(ReportFacts facts) {
         var root = JSON.createObjectNode();
         root.put("title", facts.title());
@@ -66,12 +86,7 @@ public final class ReportJson {
         }
         var metricNames = trend.putArray("metrics");
         facts.trendMetrics().forEach(metricNames::add);
-        var curves = root.putArray("smoke");
-        for (var sample : facts.smokeCurves()) {
-            var point = curves.addObject();
-            point.put("step", sample.step());
-            sample.values().forEach((name, value) -> number(point, name, OptionalDouble.of(value)));
-        }
+        smoke(root.putArray("smoke"), facts.smokeCurves());
         var commits = root.putArray("commits");
         facts.commits().forEach(commit -> commits.addObject().put("id", commit.id()).put("subject", commit.subject()));
         findings(root.putArray("warnings"), facts.warnings());

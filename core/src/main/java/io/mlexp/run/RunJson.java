@@ -23,7 +23,8 @@ public final class RunJson {
         return write(Map.of("runs", runs.stream().map(RunJson::run).toList()));
     }
 
-    private static Map<String, Object> run(RunResult run) {
+    /** One run as plain maps and lists, for callers that embed it in their own JSON. */
+    public static Map<String, Object> run(RunResult run) {
         var map = new LinkedHashMap<String, Object>();
         map.put("context", run.context().kind().label());
         map.put("description", run.context().describe());

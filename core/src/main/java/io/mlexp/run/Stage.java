@@ -1,5 +1,8 @@
 package io.mlexp.run;
 
+import io.mlexp.check.DidYouMean;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
 import io.mlexp.context.BuildContext;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -32,5 +35,22 @@ public enum Stage {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The stages these labels name ({@code commits}, {@code smoke}, …), as {@code --stages} and the
+     * Jenkins step's {@code stages:} write them.
+     *
+     * @param where how an unknown label's finding names its source ({@code --stages})
+     */
+    public static Set<Stage> fromLabels(Iterable<String> labels, String where) {
+        var labelsKnown = EnumSet.allOf(Stage.class).stream().map(Stage::label).toList();
+        var selected = EnumSet.noneOf(Stage.class);
+        for (var name : labels) {
+            selected.add(EnumSet.allOf(Stage.class).stream().filter(s -> s.label().equals(name)).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("option-value", SourceLocation.of(where),
+                            "unknown stage '" + name + "'; " + DidYouMean.hint(name, labelsKnown))));
+        }
+        return selected;
     }
 }
