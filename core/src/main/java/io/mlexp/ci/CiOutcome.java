@@ -11,6 +11,7 @@ import io.mlexp.history.Entries;
 import io.mlexp.metrics.MetricsReader;
 import io.mlexp.metrics.Sample;
 import io.mlexp.report.ReportHtml;
+import io.mlexp.report.ReportMarkdown;
 import io.mlexp.report.Reports;
 import io.mlexp.run.RunJson;
 import io.mlexp.run.RunResult;
@@ -19,6 +20,7 @@ import io.mlexp.run.StageResult;
 import io.mlexp.smoke.Smoke;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,23 +42,37 @@ public final class CiOutcome {
     private CiOutcome() {
     }
 
-    static Text of(Path root, MlexpConfig config, RunResult run, List<String> newHistory) {
+    @SuppressWarnings("unchecked")
+    static Text of(Path root, MlexpConfig config, String earlierStages, RunResult last, List<String> newHistory) {
+        List<Map<String, Object>> stages;
+        try {
+            stages = new ArrayList<>(JSON.readValue(earlierStages, List.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the earlier stages are not JSON: " + e.getOriginalMessage(), e);
+        }
+        stages.addAll((List<Map<String, Object>>) RunJson.run(last).get("stages"));
+        var statuses = stages.stream().map(stage -> String.valueOf(stage.get("status"))).toList();
         var outcome = new LinkedHashMap<String, Object>();
-        outcome.put("verdict", run.failed() ? "failed" : run.incomplete() ? "incomplete" : "passed");
+        outcome.put("verdict", statuses.contains("failed") ? "failed" : statuses.contains("not_available") ? "incomplete" : "passed");
         outcome.put("onViolation", config.onViolation().label());
-        outcome.put("run", RunJson.run(run));
-        var samples = smokeSamples(root, run);
+        outcome.put("context", last.context().describe());
+        outcome.put("stages", stages);
+        var samples = smokeSamples(root, last);
         outcome.put("metrics", Entries.finalValues(samples));
         var report = root.resolve(Reports.OUTPUT);
-        if (ran(run, Stage.PUBLISH) && Files.isRegularFile(report.resolve(Reports.Format.FRAGMENT.fileName()))) {
+        if (ran(last, Stage.PUBLISH) && Files.isRegularFile(report.resolve(Reports.Format.FRAGMENT.fileName()))) {
             outcome.put("html", TextFiles.readUtf8(report.resolve(Reports.Format.FRAGMENT.fileName()), "fragment.html", MAX_REPORT_BYTES));
             outcome.put("markdown", TextFiles.readUtf8(report.resolve(Reports.Format.MARKDOWN.fileName()), "summary.md", MAX_REPORT_BYTES));
         } else {
             outcome.put("html", ReportHtml.smokeFragment(samples));
-            outcome.put("markdown", summary(run));
+            outcome.put("markdown", summary(stages));
         }
         outcome.put("newHistory", newHistory);
         return new Text(write(outcome));
+    }
+
+    static String stagesJson(RunResult run) {
+        return write(RunJson.run(run).get("stages"));
     }
 
     /** The outcome of a run that could not start: bad input (exit code 2) or a missing tool (3). */
@@ -94,15 +110,25 @@ public final class CiOutcome {
         }
     }
 
-    private static String summary(RunResult run) {
+    private static String summary(List<Map<String, Object>> stages) {
         var text = new StringBuilder("| stage | verdict | summary |\n|---|---|---|\n");
-        for (var stage : run.stages()) {
-            text.append("| ").append(stage.stage().label()).append(" | ").append(stage.status().label()).append(" | ")
-                    .append(stage.summary().replace("|", "\\|").replace("\n", " ")).append(" |\n");
-            stage.findings().forEach(f -> text.append("| | ").append(f.severity().label()).append(" | ")
-                    .append(f.format().replace("|", "\\|").replace("\n", " ")).append(" |\n"));
+        for (var stage : stages) {
+            text.append("| ").append(stage.get("stage")).append(" | ").append(stage.get("status")).append(" | ")
+                    .append(cell(stage.get("summary"))).append(" |\n");
+            if (stage.get("findings") instanceof List<?> findings) {
+                for (var finding : findings) {
+                    if (finding instanceof Map<?, ?> f) {
+                        text.append("| | ").append(f.get("severity")).append(" | ").append(cell(f.get("file") + ":" + f.get("line")
+                                + ": " + f.get("message"))).append(" |\n");
+                    }
+                }
+            }
         }
-        return text.length() > 65_535 ? text.substring(0, 65_500) + "\n\n(cut at 65,535 characters)\n" : text.toString();
+        return text.length() > ReportMarkdown.MAX_LENGTH ? text.substring(0, 65_400) + "\n\n(cut at 65,535 characters)\n" : text.toString();
+    }
+
+    private static String cell(Object text) {
+        return String.valueOf(text).replace("|", "\\|").replace("\n", " ");
     }
 
     private static String write(Object value) {

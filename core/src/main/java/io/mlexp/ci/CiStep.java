@@ -45,6 +45,10 @@ public final class CiStep {
 
     /** The first half: the stages so far, and the container run still to carry out, if any. */
     public record Prepared(RunResult run, Optional<ContainerPlan> container, int seededHistory) {
+        /** The stages so far as JSON, for a CI that carries them across machines to {@link #outcome(String, RunResult, int)}. */
+        public String stagesJson() {
+            return CiOutcome.stagesJson(run);
+        }
     }
 
     /** How the CI's container run ended, and what it learnt of the image and the machine. */
@@ -106,15 +110,23 @@ public final class CiStep {
 
     /** Everything the CI shows and keeps of the run, read from the workspace after the last half. */
     public CiOutcome.Text outcome(List<RunResult> parts, int seededHistory) {
-        var workspace = workspace();
-        var config = config(workspace);
         var stages = new ArrayList<StageResult>();
         parts.forEach(part -> stages.addAll(part.stages()));
         var run = new RunResult(BuildContext.fromEnvironment(request.environment()), stages);
+        return outcome("[]", run, seededHistory);
+    }
+
+    /**
+     * The same, when the first half ran in another process: {@code earlierStages} is
+     * {@link Prepared#stagesJson()}.
+     */
+    public CiOutcome.Text outcome(String earlierStages, RunResult last, int seededHistory) {
+        var workspace = workspace();
+        var config = config(workspace);
         var history = History.at(workspace.root().resolve(HISTORY_DIR)).read().entries();
         var added = history.subList(Math.min(seededHistory, history.size()), history.size()).stream()
                 .map(HistoryFormat::write).toList();
-        return CiOutcome.of(workspace.root(), config, run, added);
+        return CiOutcome.of(workspace.root(), config, earlierStages, last, added);
     }
 
     private Workspace workspace() {
