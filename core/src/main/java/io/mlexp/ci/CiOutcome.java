@@ -11,6 +11,7 @@ import io.mlexp.history.Entries;
 import io.mlexp.metrics.MetricsReader;
 import io.mlexp.metrics.Sample;
 import io.mlexp.report.ReportHtml;
+import io.mlexp.report.ReportJson;
 import io.mlexp.report.ReportMarkdown;
 import io.mlexp.report.Reports;
 import io.mlexp.run.RunJson;
@@ -63,8 +64,10 @@ public final class CiOutcome {
         if (ran(last, Stage.PUBLISH) && Files.isRegularFile(report.resolve(Reports.Format.FRAGMENT.fileName()))) {
             outcome.put("html", TextFiles.readUtf8(report.resolve(Reports.Format.FRAGMENT.fileName()), "fragment.html", MAX_REPORT_BYTES));
             outcome.put("markdown", TextFiles.readUtf8(report.resolve(Reports.Format.MARKDOWN.fileName()), "summary.md", MAX_REPORT_BYTES));
+            outcome.put("chartData", TextFiles.readUtf8(report.resolve(Reports.Format.JSON.fileName()), "report.json", MAX_REPORT_BYTES));
         } else {
             outcome.put("html", ReportHtml.smokeFragment(samples));
+            outcome.put("chartData", ReportJson.smokeOnly(samples));
             outcome.put("markdown", summary(stages));
         }
         outcome.put("newHistory", newHistory);

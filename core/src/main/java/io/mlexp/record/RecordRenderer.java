@@ -14,7 +14,8 @@ import org.owasp.html.PolicyFactory;
  * attributes Markdown produces, and links to http, https and mailto only.
  */
 public final class RecordRenderer {
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+    /** What survives in rendered records; the report's fragment policy extends it. */
+    public static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
                     "em", "strong", "del", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "dl",
                     "dt", "dd")

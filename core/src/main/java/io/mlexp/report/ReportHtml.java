@@ -95,6 +95,25 @@ public final class ReportHtml {
                 + "<script type=\"application/json\" id=\"mlexp-data\">" + scriptSafe(ReportJson.smokeOnly(samples)) + "</script>\n";
     }
 
+    /**
+     * A fragment as it may be shown inside another application's page: only the elements and
+     * attributes mlexp's renderer writes survive, whatever produced the text (Jenkins receives it
+     * from an agent, which it does not trust); the data block goes too, so pass the data separately.
+     */
+    public static String sanitize(String fragment) {
+        return FRAGMENT_POLICY.sanitize(fragment);
+    }
+
+    private static final org.owasp.html.PolicyFactory FRAGMENT_POLICY = io.mlexp.record.RecordRenderer.POLICY
+            .and(new org.owasp.html.HtmlPolicyBuilder()
+                    .allowElements("section", "article", "div", "span", "p", "table", "thead", "tbody", "tr", "th", "td")
+                    .allowAttributes("id").matching(java.util.regex.Pattern.compile("verdict|gates|metrics|fingerprint|chart-[a-z0-9-]{1,40}"))
+                    .globally()
+                    .allowAttributes("class").matching(java.util.regex.Pattern.compile("[a-z][a-z -]{0,60}")).globally()
+                    .allowAttributes("data-chart").matching(java.util.regex.Pattern.compile("smoke|trend")).onElements("div")
+                    .allowAttributes("data-metric").onElements("div", "tr")
+                    .toFactory());
+
     /** The script that draws the charts of {@link #fragment}: needs {@code echarts} loaded first. */
     public static String chartsScript() {
         return CHARTS;
@@ -190,7 +209,9 @@ public final class ReportHtml {
             (function () {
               var body = document.body, errors = [];
               window.addEventListener('error', function (e) { errors.push(String(e.message)); body.dataset.errors = errors.join(' | '); });
-              var data = JSON.parse(document.getElementById('mlexp-data').textContent);
+              // the page carries its data in a script block; Jenkins' page in a data-json attribute
+              var holder = document.getElementById('mlexp-data');
+              var data = JSON.parse(holder.dataset.json || holder.textContent);
               var drawn = 0;
               // tooltips are HTML: every value from the history is text, never markup
               function esc(text) {

@@ -36,7 +36,7 @@ public final class ReportJson {
     }
 
     /** The data block of a page that shows only a smoke run's curves. */
-    static String smokeOnly(List<io.mlexp.metrics.Sample> samples) {
+    public static String smokeOnly(List<io.mlexp.metrics.Sample> samples) {
         var root = JSON.createObjectNode();
         smoke(root.putArray("smoke"), samples);
         root.putObject("trend").putArray("entries");

@@ -65,6 +65,21 @@ class ReportHtmlTest {
     }
 
     @Test
+    void sanitisingKeepsTheReportAndDropsWhatARogueAgentAdds() {
+        var facts = ReportFixtures.facts(ReportFixtures.history(3), "");
+        var tampered = ReportHtml.fragment(facts) + "<script>alert(1)</script><img src=x onerror=alert(2)>"
+                + "<div onclick=\"alert(3)\" data-chart=\"smoke\">x</div><a href=\"javascript:alert(4)\">y</a>";
+
+        var clean = Jsoup.parseBodyFragment(ReportHtml.sanitize(tampered));
+
+        assertThat(clean.select("#verdict, #metrics, #fingerprint")).hasSize(3);
+        assertThat(clean.select("[data-chart=trend]")).hasSize(3);
+        assertThat(clean.select("#chart-smoke")).hasSize(1);
+        assertThat(clean.select("script, [onerror], [onclick], a[href^=javascript]")).isEmpty();
+        assertThat(clean.html()).doesNotContain("alert(1)");
+    }
+
+    @Test
     void historyTextNeverBecomesMarkup() throws Exception {
         var entries = new ArrayList<>(ReportFixtures.history(2));
         var hostile = "<img src=x onerror=alert(1)></script><script>alert(2)</script>";
