@@ -1,0 +1,50 @@
+package io.jenkins.plugins.mlexperiment;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.checks.api.ChecksConclusion;
+import io.jenkins.plugins.checks.api.ChecksDetails;
+import io.jenkins.plugins.checks.api.ChecksOutput;
+import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
+import io.jenkins.plugins.checks.api.ChecksStatus;
+import jenkins.model.Jenkins;
+
+/**
+ * The pull request's check, through checks-api when it is installed (GitHub, GitLab and others
+ * implement it). Only {@link #publishIfInstalled} may be called without checks-api: the class that
+ * names its types loads only when the plugin is there.
+ */
+final class ChecksPublication {
+    static final String NAME = "ML Experiment";
+    private static final int MAX_TEXT = 65_535;
+
+    private ChecksPublication() {
+    }
+
+    static void publishIfInstalled(Run<?, ?> run, TaskListener listener, String verdict, String title, String markdown) {
+        var jenkins = Jenkins.get();
+        if (jenkins.getPlugin("checks-api") == null) {
+            return;
+        }
+        Publisher.publish(run, listener, verdict, title, markdown);
+    }
+
+    /** Holds the checks-api types. */
+    private static final class Publisher {
+        static void publish(Run<?, ?> run, TaskListener listener, String verdict, String title, String markdown) {
+            var conclusion = switch (verdict) {
+                case "passed" -> ChecksConclusion.SUCCESS;
+                case "failed" -> ChecksConclusion.FAILURE;
+                default -> ChecksConclusion.NEUTRAL;
+            };
+            var summary = markdown.length() > MAX_TEXT ? markdown.substring(0, MAX_TEXT - 40) + "\n\n(cut at 65,535 characters)" : markdown;
+            var output = new ChecksOutput.ChecksOutputBuilder().withTitle(title).withSummary(summary).build();
+            var details = new ChecksDetails.ChecksDetailsBuilder().withName(NAME).withStatus(ChecksStatus.COMPLETED)
+                    .withConclusion(conclusion).withOutput(output)
+                    .withDetailsURL(Jenkins.get().getRootUrl() == null ? null
+                            : Jenkins.get().getRootUrl() + run.getUrl() + MlExperimentAction.URL_NAME + "/")
+                    .build();
+            ChecksPublisherFactory.fromRun(run, listener).publish(details);
+        }
+    }
+}
