@@ -39,12 +39,13 @@ final class ChecksPublication {
             };
             var summary = markdown.length() > MAX_TEXT ? markdown.substring(0, MAX_TEXT - 40) + "\n\n(cut at 65,535 characters)" : markdown;
             var output = new ChecksOutput.ChecksOutputBuilder().withTitle(title).withSummary(summary).build();
-            var details = new ChecksDetails.ChecksDetailsBuilder().withName(NAME).withStatus(ChecksStatus.COMPLETED)
-                    .withConclusion(conclusion).withOutput(output)
-                    .withDetailsURL(Jenkins.get().getRootUrl() == null ? null
-                            : Jenkins.get().getRootUrl() + run.getUrl() + MlExperimentAction.URL_NAME + "/")
-                    .build();
-            ChecksPublisherFactory.fromRun(run, listener).publish(details);
+            var builder = new ChecksDetails.ChecksDetailsBuilder().withName(NAME).withStatus(ChecksStatus.COMPLETED)
+                    .withConclusion(conclusion).withOutput(output);
+            var root = Jenkins.get().getRootUrl();
+            if (root != null) {
+                builder.withDetailsURL(root + run.getUrl() + MlExperimentAction.URL_NAME + "/");
+            }
+            ChecksPublisherFactory.fromRun(run, listener).publish(builder.build());
         }
     }
 }
