@@ -72,17 +72,18 @@ public final class CiStep {
         var config = config(workspace);
         var context = BuildContext.fromEnvironment(request.environment());
         int seeded = seedHistory(workspace, config);
-        var imageProblem = config.smoke().image().flatMap(image -> request.registryPolicy().problem(image));
-        var selected = EnumSet.copyOf(request.stages());
-        boolean container = config.smoke().image().isPresent() && (config.smoke().engine() == SmokeConfig.Engine.CONTAINER
-                || config.smoke().engine() == SmokeConfig.Engine.AUTO);
-        if (imageProblem.isEmpty() && (!container || !selected.contains(Stage.SMOKE))) {
-            var run = ExperimentRun.standard(Optional.empty(), progress).run(workspace, ciConfig(config), context, selected);
-            return new Prepared(run, Optional.empty(), seeded);
+        var selected = request.stages();
+        var runs = ExperimentRun.standard(Optional.empty(), progress);
+        var smoke = config.smoke();
+        boolean inContainer = selected.contains(Stage.SMOKE) && smoke.image().isPresent()
+                && (smoke.engine() == SmokeConfig.Engine.CONTAINER || smoke.engine() == SmokeConfig.Engine.AUTO);
+        if (!inContainer) {
+            return new Prepared(runs.run(workspace, ciConfig(config), context, selected), Optional.empty(), seeded);
         }
         var before = EnumSet.copyOf(selected);
         before.removeAll(EnumSet.of(Stage.SMOKE, Stage.PUBLISH));
-        var run = ExperimentRun.standard(Optional.empty(), progress).run(workspace, ciConfig(config), context, before);
+        var run = runs.run(workspace, ciConfig(config), context, before);
+        var imageProblem = request.registryPolicy().problem(smoke.image().get());
         if (imageProblem.isPresent()) {
             var refused = StageResult.of(Stage.SMOKE, "the image is not allowed here", List.of(Finding.error(
                     "smoke-image-policy", SourceLocation.of(workspace.configDisplayName()), imageProblem.get())

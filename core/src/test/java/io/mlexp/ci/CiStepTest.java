@@ -126,6 +126,17 @@ class CiStepTest {
     }
 
     @Test
+    void theRegistryPolicyConcernsOnlyARunThatUsesTheImage() {
+        var step = new CiStep(repo, new CiRequest(Optional.empty(), Set.of(Stage.CONFIG, Stage.CONFIGS), Map.of(),
+                Optional.empty(), RegistryPolicy.of("ghcr.io", true), ""));
+
+        var prepared = step.prepare(line -> { });
+
+        assertThat(prepared.run().stages()).extracting(s -> s.stage()).containsExactly(Stage.CONFIG, Stage.CONFIGS);
+        assertThat(prepared.run().failed()).isFalse();
+    }
+
+    @Test
     void aConfigPathOutsideTheWorkspaceOrABadGpuSelectionIsBadInputWithAClearMessage() {
         var escaping = new CiStep(repo, new CiRequest(Optional.of("../../etc/passwd"), Set.of(), Map.of(), Optional.empty(),
                 RegistryPolicy.any(), ""));
