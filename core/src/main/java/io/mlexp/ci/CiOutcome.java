@@ -30,9 +30,10 @@ import java.util.stream.Collectors;
 /**
  * What a CI shows and keeps of one run, as JSON text: plain text survives any transport and any
  * persistence (Jenkins' XStream cannot read Java records back). Fields: {@code verdict} (passed, failed,
- * incomplete), {@code onViolation}, {@code run} (stages with findings, as {@code --format json}),
- * {@code metrics} (the smoke run's last values), {@code html} (the report fragment, or the smoke curves
- * alone; HTML from mlexp's renderer only), {@code markdown} (the pull-request summary, at most 65,535
+ * incomplete), {@code onViolation}, {@code context}, {@code stages} (with findings, as {@code --format json}
+ * writes them), {@code metrics} (the smoke run's last values), {@code html} (the report fragment, or the
+ * smoke curves alone; HTML from mlexp's renderer only), {@code chartData} (the JSON the charts draw),
+ * {@code markdown} (the pull-request summary, at most 65,535
  * characters), {@code newHistory} (history lines a tag added), {@code error} (bad input or a missing
  * tool: {@code exitCode} and {@code message}).
  */

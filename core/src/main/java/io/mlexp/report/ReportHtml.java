@@ -2,14 +2,20 @@ package io.mlexp.report;
 
 import io.mlexp.check.Html;
 import io.mlexp.history.Comparison;
+import io.mlexp.metrics.Sample;
+import io.mlexp.record.RecordRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
 
 /**
  * {@code index.html}: one self-contained page that opens offline. ECharts comes inline from its
@@ -87,7 +93,7 @@ public final class ReportHtml {
      * A smoke run's curves alone, for a build that publishes no report (a branch push): the same chart
      * and data block as {@link #fragment}, drawn by {@link #chartsScript()}.
      */
-    public static String smokeFragment(java.util.List<io.mlexp.metrics.Sample> samples) {
+    public static String smokeFragment(List<Sample> samples) {
         if (samples.isEmpty()) {
             return "";
         }
@@ -104,13 +110,13 @@ public final class ReportHtml {
         return FRAGMENT_POLICY.sanitize(fragment);
     }
 
-    private static final org.owasp.html.PolicyFactory FRAGMENT_POLICY = io.mlexp.record.RecordRenderer.POLICY
-            .and(new org.owasp.html.HtmlPolicyBuilder()
+    private static final PolicyFactory FRAGMENT_POLICY = RecordRenderer.POLICY
+            .and(new HtmlPolicyBuilder()
                     .allowElements("section", "article", "div", "span", "p", "table", "thead", "tbody", "tr", "th", "td")
-                    .allowAttributes("id").matching(java.util.regex.Pattern.compile("verdict|gates|metrics|fingerprint|chart-[a-z0-9-]{1,40}"))
+                    .allowAttributes("id").matching(Pattern.compile("verdict|gates|metrics|fingerprint|chart-[a-z0-9-]{1,40}"))
                     .globally()
-                    .allowAttributes("class").matching(java.util.regex.Pattern.compile("[a-z][a-z -]{0,60}")).globally()
-                    .allowAttributes("data-chart").matching(java.util.regex.Pattern.compile("smoke|trend")).onElements("div")
+                    .allowAttributes("class").matching(Pattern.compile("[a-z][a-z -]{0,60}")).globally()
+                    .allowAttributes("data-chart").matching(Pattern.compile("smoke|trend")).onElements("div")
                     .allowAttributes("data-metric").onElements("div", "tr")
                     .toFactory());
 

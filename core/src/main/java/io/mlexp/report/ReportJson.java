@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlexp.check.Finding;
 import io.mlexp.history.HistoryEntry;
+import io.mlexp.metrics.Sample;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;

@@ -21,7 +21,6 @@ import java.util.function.Consumer;
  * knows the image) run while the training runs.
  */
 public final class ContainerEngine {
-    static final String OUTPUT_MOUNT = ContainerPlan.OUTPUT_MOUNT;
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
 
     private final String client;
@@ -40,7 +39,6 @@ public final class ContainerEngine {
     public SmokeResult run(SmokeConfig smoke, Path repository, Path output, String reason, Consumer<String> progress) {
         var plan = ContainerPlan.of(smoke, repository, output);
         var image = plan.image();
-        var metricsFile = output.resolve("metrics.jsonl").toAbsolutePath();
         var name = "mlexp-" + UUID.randomUUID().toString().substring(0, 12);
         var inspected = CompletableFuture.supplyAsync(() -> inspect(image, repository));
         var probe = inspected.thenApplyAsync(identity -> identity.id().map(id -> ProbeCache.key(id, smoke.gpus()))
@@ -58,16 +56,12 @@ public final class ContainerEngine {
                 removal.now(); // the client may have died while the container lives on
             }
         }
-        var judged = Judge.judge(smoke, ended, metricsFile);
         var fingerprint = new LinkedHashMap<String, String>();
-        fingerprint.put("engine", "container");
-        fingerprint.put("image", image);
         var identity = inspected.join();
         fingerprint.put("digest", identity.digests());
         identity.id().ifPresent(id -> fingerprint.put("image-id", id));
         fingerprint.putAll(probe.join());
-        return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(),
-                judged.samples(), fingerprint, judged.findings());
+        return ContainerPlan.judge(smoke, output, reason, ended, fingerprint);
     }
 
     /** {@code docker run --rm --name NAME}, then the plan's options, mounts, environment, image and command. */

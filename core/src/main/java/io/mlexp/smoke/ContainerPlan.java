@@ -79,12 +79,17 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
      */
     public static SmokeResult judge(SmokeConfig smoke, Path output, String reason, int exitCode, boolean timedOut,
             Duration elapsed, Map<String, String> fingerprint) {
-        var ended = new ProcessRun.Ended(exitCode, timedOut, elapsed);
+        return judge(smoke, output, reason, new ProcessRun.Ended(exitCode, timedOut, elapsed), fingerprint);
+    }
+
+    static SmokeResult judge(SmokeConfig smoke, Path output, String reason, ProcessRun.Ended ended,
+            Map<String, String> fingerprint) {
         var judged = Judge.judge(smoke, ended, output.resolve("metrics.jsonl").toAbsolutePath());
         var values = new LinkedHashMap<String, String>();
         values.put("engine", "container");
         smoke.image().ifPresent(image -> values.put("image", image.toString()));
         values.putAll(fingerprint);
-        return new SmokeResult("container", reason, exitCode, timedOut, elapsed, judged.samples(), values, judged.findings());
+        return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(), values,
+                judged.findings());
     }
 }
