@@ -1,6 +1,7 @@
 package io.mlexp.cli;
 
 import io.mlexp.check.EnvironmentException;
+import io.mlexp.check.RepoPaths;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.history.History;
 import io.mlexp.workspace.Workspace;
@@ -31,7 +32,8 @@ final class HistoryOptions {
         }
         var config = workspace.filter(w -> Files.exists(w.configFile())).map(Workspace::loadConfig);
         var directory = history != null ? command.global().workingDirectory().resolve(history)
-                : workspace.get().root().resolve(config.map(c -> c.publish().history()).orElse(".mlexp/history"));
+                : RepoPaths.inside(workspace.get().root(), "publish.history",
+                        config.map(c -> c.publish().history()).orElse(".mlexp/history"));
         return new Located(History.at(directory), directory, workspace, config);
     }
 }

@@ -1,5 +1,8 @@
 package io.mlexp.cli;
 
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.RepoPaths;
+import io.mlexp.check.SourceLocation;
 import io.mlexp.record.RecordCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +30,15 @@ final class RecordCheckCommand extends MlexpSubcommand {
         for (var file : files) {
             var absolute = global().workingDirectory().resolve(file).toAbsolutePath().normalize();
             if (!Files.isRegularFile(absolute)) {
-                throw io.mlexp.check.InvalidInputException.of("record-missing",
-                        io.mlexp.check.SourceLocation.of(file.toString()), "no such file");
+                throw InvalidInputException.of("record-missing", SourceLocation.of(file.toString()), "no such file");
             }
-            paths.add(root.relativize(absolute).toString().replace('\\', '/'));
+            var relative = root.relativize(absolute).toString().replace('\\', '/');
+            if (!absolute.startsWith(root) || RepoPaths.regularFileInside(root, relative).isEmpty()) {
+                throw InvalidInputException.of("path-escape", SourceLocation.of(file.toString()),
+                        "is outside the repository " + root + " (or leads out of it through a symbolic link); "
+                                + "records are checked where they live, under " + check.directory() + "/");
+            }
+            paths.add(relative);
         }
         var result = check.workingTree(root, paths);
         return report(result.findings(), "checked " + result.checked().size() + " record"

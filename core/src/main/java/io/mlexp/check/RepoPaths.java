@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -28,6 +29,32 @@ public final class RepoPaths {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code path}, the value of {@code key} in {@code .mlexp.yml}, resolved under {@code root}; it need
+     * not exist yet, and is refused when it, or the nearest part of it that exists, leads outside {@code root}.
+     */
+    public static Path inside(Path root, String key, String path) {
+        var source = SourceLocation.of(".mlexp.yml");
+        try {
+            var realRoot = root.toRealPath();
+            var resolved = realRoot.resolve(path).normalize();
+            var existing = resolved;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (!resolved.startsWith(realRoot) || existing == null || !existing.toRealPath().startsWith(realRoot)) {
+                throw InvalidInputException.of("path-escape", source,
+                        key + ": '" + path + "' leads outside the repository" + (resolved.startsWith(realRoot) ? " through a symbolic link" : "")
+                                + "; mlexp reads and writes only inside it");
+            }
+            return resolved;
+        } catch (InvalidPathException e) {
+            throw InvalidInputException.of("path-escape", source, key + ": '" + path + "' is not a valid path: " + e.getReason());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
         }
     }
 }

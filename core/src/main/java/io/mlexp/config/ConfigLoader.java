@@ -131,7 +131,7 @@ public final class ConfigLoader {
     private static RecordConfig record(SectionReader section) {
         var defaults = RecordConfig.defaults();
         var result = new RecordConfig(
-                section.nonBlankString("dir", defaults.dir()),
+                section.repositoryPath("dir", defaults.dir()),
                 section.converted("id-pattern", Regex::compile).orElse(defaults.idPattern()),
                 section.list("required-sections", defaults.requiredSections(), ConfigLoader::recordSection),
                 section.list("trigger-paths", defaults.triggerPaths(), Glob::compile),
@@ -166,7 +166,7 @@ public final class ConfigLoader {
                 cli,
                 section.nonBlankString("command", defaults.command()),
                 section.converted("timeout", Durations::parse).orElse(defaults.timeout()),
-                section.nonBlankString("metrics", defaults.metrics()),
+                section.repositoryPath("metrics", defaults.metrics()),
                 expect(section.section("expect"), defaults.expect()),
                 embedded(section.section("embedded"), defaults.embedded()));
         section.finish();
@@ -226,7 +226,7 @@ public final class ConfigLoader {
             shape = defaults.inputShape();
         }
         var result = new SmokeConfig.Embedded(
-                section.nonBlankString("model", defaults.model()),
+                section.repositoryPath("model", defaults.model()),
                 shape,
                 section.integer("classes", defaults.classes(), 2),
                 section.positiveInt("steps", defaults.steps()),
@@ -268,7 +268,7 @@ public final class ConfigLoader {
         });
         var result = new PublishConfig(
                 section.strings("metrics", defaults.metrics()),
-                section.nonBlankString("history", defaults.history()),
+                section.repositoryPath("history", defaults.history()),
                 gates);
         section.finish();
         return result;

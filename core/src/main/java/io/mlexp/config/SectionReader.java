@@ -100,6 +100,23 @@ final class SectionReader {
         return value;
     }
 
+    /**
+     * A path inside the repository, as written in the file: relative, and with no {@code ..} segment,
+     * so that an untrusted {@code .mlexp.yml} cannot point mlexp at files elsewhere.
+     */
+    String repositoryPath(String key, String defaultValue) {
+        var value = nonBlankString(key, defaultValue);
+        var segments = value.replace('\\', '/').split("/");
+        boolean absolute = value.startsWith("/") || value.startsWith("\\") || value.matches("^[A-Za-z]:.*") || value.startsWith("~");
+        if (absolute || List.of(segments).contains("..") || value.indexOf('\0') >= 0) {
+            value(key).ifPresent(node -> problems.add(Finding.error("path-escape", node.location(), qualified(key) + ": "
+                    + "'" + value + "' leaves the repository; write a path relative to the repository root without '..', such as '"
+                            + defaultValue + "'")));
+            return defaultValue;
+        }
+        return value;
+    }
+
     int positiveInt(String key, int defaultValue) {
         return integer(key, defaultValue, 1);
     }
@@ -165,7 +182,9 @@ final class SectionReader {
         var values = new ArrayList<String>();
         for (int i = 0; i < sequence.items().size(); i++) {
             var item = sequence.items().get(i);
-            if (item instanceof YamlScalar scalar && scalar.kind() != YamlScalar.Kind.NULL) {
+            if (item instanceof YamlScalar scalar && scalar.kind() != YamlScalar.Kind.NULL && scalar.text().isBlank()) {
+                problems.add(Finding.error("config-value", item.location(), qualified(key) + "[" + i + "]: must not be empty"));
+            } else if (item instanceof YamlScalar scalar && scalar.kind() != YamlScalar.Kind.NULL) {
                 values.add(scalar.text());
             } else {
                 problems.add(Finding.error("config-type", item.location(),

@@ -6,6 +6,7 @@ import io.mlexp.git.Revisions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class GitFiles implements AutoCloseable {
             for (int i = 0; i < index.getEntryCount(); i++) {
                 var path = index.getEntry(i).getPathString();
                 var file = root.resolve(path);
-                if (Files.isRegularFile(file)) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) { // a tracked link could lead out of the repository
                     files.add(new RepoFile(path, Files.size(file), () -> read(file)));
                 }
             }

@@ -2,6 +2,7 @@ package io.mlexp.record;
 
 import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.yaml.YamlMapping;
@@ -26,7 +27,7 @@ public final class NewRecord {
     public static Path write(Path root, RecordConfig config, Optional<String> id, RecordTemplate.Language language,
             Optional<String> configPath) {
         var pattern = config.idPattern().pattern();
-        var dir = root.resolve(config.dir());
+        var dir = RepoPaths.inside(root, "record.dir", config.dir());
         var chosen = id.orElseGet(() -> RecordTemplate.nextId(pattern, idsInUse(dir, config)).orElseThrow(() ->
                 InvalidInputException.of("record-id", SourceLocation.of(".mlexp.yml"),
                         "cannot tell the next ID from record.id-pattern /" + pattern.pattern() + "/; pass --id")));

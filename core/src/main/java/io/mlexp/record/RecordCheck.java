@@ -2,6 +2,7 @@ package io.mlexp.record;
 
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.check.TextFiles;
 import io.mlexp.config.RecordConfig;
@@ -9,6 +10,7 @@ import io.mlexp.files.RepoFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +48,11 @@ public final class RecordCheck {
         this.rules = new RecordRules(config);
     }
 
+    /** Where records live, as {@code record.dir} says. */
+    public String directory() {
+        return config.dir();
+    }
+
     /**
      * Whether a repository path is an experiment record: Markdown under {@code record.dir}, other than
      * a README, an index, a template, or a file whose name starts with {@code _} or {@code .}.
@@ -60,12 +67,12 @@ public final class RecordCheck {
     /** The repository paths of every record in the working tree of {@code repositoryRoot}, sorted. */
     public List<String> everyRecord(Path repositoryRoot) {
         var root = repositoryRoot.toAbsolutePath().normalize();
-        var dir = root.resolve(config.dir()).normalize();
+        var dir = RepoPaths.inside(root, "record.dir", config.dir());
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (var walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
+            return walk.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) // a link could lead out of the repository
                     .map(file -> root.relativize(file).toString().replace('\\', '/'))
                     .filter(this::isRecord)
                     .sorted()

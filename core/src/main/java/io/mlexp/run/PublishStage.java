@@ -2,6 +2,7 @@ package io.mlexp.run;
 
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.context.BuildContext;
@@ -55,7 +56,7 @@ final class PublishStage implements StageRunner {
                 Entries.finalValues(samples), Optional.of(new HistoryEntry.SmokeSummary(written.verdict(), written.engine(),
                         written.seconds())), written.fingerprint(), recordId(config, head.subject()));
 
-        var history = History.at(root.resolve(config.publish().history()));
+        var history = History.at(RepoPaths.inside(root, "publish.history", config.publish().history()));
         var loaded = history.read();
         warnings.addAll(loaded.warnings());
         var entries = new ArrayList<>(loaded.entries());

@@ -74,9 +74,15 @@ class EmbeddedEngineTest {
 
     @Test
     void refusesAModelOutsideTheRepositoryOrMissing() throws Exception {
-        Files.writeString(repo.getParent().resolve("outside.pt"), "learns");
+        var outside = Files.writeString(repo.getParent().resolve("outside.pt"), "learns");
+        Files.createSymbolicLink(repo.resolve("link.pt"), outside);
 
-        for (var model : List.of("../outside.pt", "missing.pt", "/etc/passwd")) {
+        for (var model : List.of("../outside.pt", "/etc/passwd")) {
+            assertThatThrownBy(() -> smoke("model: \"" + model + "\"")).as(model)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("smoke.embedded.model: '" + model + "' leaves the repository");
+        }
+        for (var model : List.of("link.pt", "missing.pt")) {
             var result = engine.run(smoke("model: \"" + model + "\""), repo, repo.resolve("out"), "test", line -> { });
 
             assertThat(result.findings()).as(model).extracting(Finding::message)
