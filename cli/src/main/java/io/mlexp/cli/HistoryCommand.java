@@ -96,6 +96,9 @@ final class HistoryCommand {
                     problems.addAll(e.findings());
                 }
             }
+            if (problems.isEmpty() && entries.isEmpty()) {
+                problems.add(Finding.error("history-no-entries", SourceLocation.of(file.toString()), "holds no entries"));
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }

@@ -7,7 +7,16 @@ public final class Main {
 
     public static void main(String[] args) {
         var workingDirectory = java.nio.file.Path.of("");
-        System.exit(HookEntry.run(args, workingDirectory)
-                .orElseGet(() -> MlexpCommand.newCommandLine(workingDirectory).execute(args)));
+        int exitCode;
+        try {
+            exitCode = HookEntry.run(args, workingDirectory)
+                    .orElseGet(() -> MlexpCommand.newCommandLine(workingDirectory).execute(args));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Inputs are bounded before they are parsed; this is the last line of defence, never a stack trace.
+            System.err.println("mlexp: internal error: " + e.getClass().getSimpleName()
+                    + " while checking; the input is too large or too deeply nested for this run (--debug shows nothing more)");
+            exitCode = ExitCodes.ENVIRONMENT;
+        }
+        System.exit(exitCode);
     }
 }

@@ -24,7 +24,7 @@ final class RecordRenderCommand extends MlexpSubcommand {
         var markdown = TextFiles.readUtf8(global().workingDirectory().resolve(file), file.toString(), RecordCheck.MAX_RECORD_BYTES);
         var renderer = new RecordRenderer();
         if (out == null) {
-            out().print(renderer.render(markdown));
+            out().print(renderer.render(markdown, file.toString()));
             out().flush();
         } else {
             var target = global().workingDirectory().resolve(out);

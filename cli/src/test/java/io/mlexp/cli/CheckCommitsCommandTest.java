@@ -46,7 +46,7 @@ class CheckCommitsCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("""
                 MSG:2:1: error: unknown type `feature` in 'feature: add the loader.' [commit-type] (did you mean `feat`?)
-                MSG:2:1: error: the subject ends with a period: 'feature: add the loader.' [commit-subject-period] (drop the final '.')
+                MSG:2:24: error: the subject ends with a period: 'feature: add the loader.' [commit-subject-period] (drop the final '.')
                 """);
     }
 

@@ -41,7 +41,11 @@ public record Finding(String ruleId, Severity severity, SourceLocation location,
         return hint.isEmpty() ? Optional.empty() : Optional.of(hint);
     }
 
-    /** The one-line form: {@code file:line:col: error: message [rule] (hint)}. */
+    /**
+     * The one-line form: {@code file:line:col: error: message [rule] (hint)}. Control and bidirectional
+     * characters quoted from untrusted text are written as {@code \\uXXXX}, so that a finding cannot
+     * break the line, colour or rewrite the terminal, or reorder what the reader sees.
+     */
     public String format() {
         var text = new StringBuilder()
                 .append(location).append(": ").append(severity.label()).append(": ").append(message)
@@ -49,6 +53,21 @@ public record Finding(String ruleId, Severity severity, SourceLocation location,
         if (!hint.isEmpty()) {
             text.append(" (").append(hint).append(')');
         }
-        return text.toString();
+        return printable(text);
+    }
+
+    private static String printable(CharSequence text) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0);
+            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
+            if (control || bidi) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -71,10 +71,18 @@ public final class TextFiles {
         }
         out.flip();
         var text = out.toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            out.limit(nul);
+            var at = positionAfter(out);
+            throw InvalidInputException.of("file-nul", new SourceLocation(displayName, at[0], at[1]),
+                    "holds a NUL byte, so it is binary, not text; save it as UTF-8 text");
+        }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static InvalidInputException invalidUtf8(CharBuffer decoded, int byteOffset, String displayName) {
+    /** Line and column (from 1) just after {@code decoded}'s content. */
+    private static int[] positionAfter(CharBuffer decoded) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < decoded.limit(); i++) {
@@ -85,7 +93,12 @@ public final class TextFiles {
                 column++;
             }
         }
-        return InvalidInputException.of("file-encoding", new SourceLocation(displayName, line, column),
+        return new int[] {line, column};
+    }
+
+    private static InvalidInputException invalidUtf8(CharBuffer decoded, int byteOffset, String displayName) {
+        var at = positionAfter(decoded);
+        return InvalidInputException.of("file-encoding", new SourceLocation(displayName, at[0], at[1]),
                 "not valid UTF-8 (byte offset " + byteOffset + "); save the file as UTF-8");
     }
 }

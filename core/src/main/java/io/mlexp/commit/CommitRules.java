@@ -84,7 +84,7 @@ public final class CommitRules {
         }
         int length = header.codePointCount(0, header.length());
         if (length > config.subjectMaxLength()) {
-            findings.add(error("commit-subject-length", location,
+            findings.add(error("commit-subject-length", atColumn(location, header.offsetByCodePoints(0, config.subjectMaxLength()) + 1),
                     "the subject is " + length + " characters long, more than " + config.subjectMaxLength() + ": '" + header + "'",
                     "shorten it and put details in the body"));
         }
@@ -158,7 +158,7 @@ public final class CommitRules {
             findings.add(error("commit-subject-empty", location, "the subject after the type is empty: '" + text + "'",
                     "say what the commit does"));
         } else if (description.endsWith(".") && !description.endsWith("...")) {
-            findings.add(error("commit-subject-period", location, "the subject ends with a period: '" + text + "'",
+            findings.add(error("commit-subject-period", atColumn(location, text.stripTrailing().length()), "the subject ends with a period: '" + text + "'",
                     "drop the final '.'"));
         }
     }
@@ -187,11 +187,16 @@ public final class CommitRules {
         for (var line : body) {
             int length = line.text().codePointCount(0, line.text().length());
             if (length > config.bodyMaxLineLength() && line.text().strip().contains(" ")) {
-                findings.add(error("commit-body-line-length", at(file, line.number()),
+                findings.add(error("commit-body-line-length",
+                        new SourceLocation(file, line.number(), line.text().offsetByCodePoints(0, config.bodyMaxLineLength()) + 1),
                         "body line is " + length + " characters long, more than " + config.bodyMaxLineLength(),
                         "wrap the body at " + config.bodyMaxLineLength() + " characters (long URLs alone on a line are fine)"));
             }
         }
+    }
+
+    private static SourceLocation atColumn(SourceLocation location, int column) {
+        return new SourceLocation(location.file(), location.line(), column);
     }
 
     private static SourceLocation at(String file, int line) {

@@ -1,11 +1,12 @@
 package io.mlexp.files;
 
 import io.mlexp.check.Finding;
+import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.check.TextFiles;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.TrainingConfigRules;
 import io.mlexp.image.Dockerfiles;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,8 +52,12 @@ public final class FileRules {
         }
         findings.addAll(Notebooks.check(file, rules.notebookOutputs()));
         if (Dockerfiles.isDockerfile(file.path())) {
-            findings.addAll(Dockerfiles.check(file.path(), new String(file.content().get(), StandardCharsets.UTF_8),
-                    config.smoke().pin()));
+            try {
+                findings.addAll(Dockerfiles.check(file.path(), TextFiles.decodeUtf8(file.content().get(), file.path()),
+                        config.smoke().pin()));
+            } catch (InvalidInputException e) {
+                findings.addAll(e.findings());
+            }
         }
         if (trainingConfigs.covers(file.path())) {
             findings.addAll(trainingConfigs.check(file.path(), file.content().get()));

@@ -1,10 +1,13 @@
 package io.mlexp.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.JsonErrors;
 import io.mlexp.check.SourceLocation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,7 +18,10 @@ import java.util.regex.Pattern;
 
 /** One history entry as one line of JSON, and back, with every field checked. */
 public final class HistoryFormat {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
     private static final int MAX_TEXT = 1024;
 
@@ -59,7 +65,7 @@ public final class HistoryFormat {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw invalid(location, "not valid JSON: " + e.getOriginalMessage());
+            throw invalid(location, JsonErrors.describe(e));
         }
         if (node == null || !node.isObject()) {
             throw invalid(location, "expected one JSON object per line");

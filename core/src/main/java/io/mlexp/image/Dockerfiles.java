@@ -34,6 +34,7 @@ public final class Dockerfiles {
         var args = new HashMap<String, String>();
         var stages = new HashSet<String>();
         var lines = text.replace("\r\n", "\n").split("\n", -1);
+        boolean anyFrom = false;
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             var line = new StringBuilder(lines[i].strip());
@@ -51,6 +52,7 @@ public final class Dockerfiles {
             if (!from.matches()) {
                 continue;
             }
+            anyFrom = true;
             var location = new SourceLocation(path, number, lines[number - 1].indexOf(from.group(2)) + 1);
             var image = substitute(from.group(2), args);
             if (from.group(3) != null) {
@@ -63,6 +65,10 @@ public final class Dockerfiles {
             } else if (!"scratch".equals(image) && !stages.contains(image.toLowerCase(Locale.ROOT))) {
                 checkImage(image, location, policy, findings);
             }
+        }
+        if (!anyFrom) {
+            findings.add(Finding.error("dockerfile-no-from", SourceLocation.of(path),
+                    "has no FROM instruction, so it names no base image and docker cannot build it"));
         }
         return findings;
     }

@@ -1,10 +1,13 @@
 package io.mlexp.metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.JsonErrors;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.check.TextFiles;
 import java.nio.file.Path;
@@ -24,6 +27,8 @@ public final class MetricsReader {
     private static final List<String> STEP_KEYS = List.of("step", "global_step", "iteration", "iter");
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private MetricsReader() {
@@ -79,6 +84,12 @@ public final class MetricsReader {
         int stepColumn = -1;
         for (int c = 0; c < header.length; c++) {
             header[c] = header[c].strip();
+            for (int earlier = 0; earlier < c; earlier++) {
+                if (header[earlier].equals(header[c])) {
+                    throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, 1, cellColumn(header, c)),
+                            "the header names column '" + header[c] + "' twice");
+                }
+            }
             if (STEP_KEYS.contains(header[c])) {
                 stepColumn = stepColumn < 0 ? c : stepColumn;
             }
@@ -90,14 +101,18 @@ public final class MetricsReader {
             }
             var cells = lines[i].split(",", -1);
             var location = SourceLocation.of(displayName, i + 1);
+            if (cells.length > header.length) {
+                throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, i + 1, cellColumn(cells, header.length)),
+                        "the row has " + cells.length + " values, but the header names " + header.length + " columns");
+            }
             var values = new LinkedHashMap<String, Double>();
             long step = samples.size() + 1;
-            for (int c = 0; c < Math.min(cells.length, header.length); c++) {
+            for (int c = 0; c < cells.length; c++) {
                 var cell = cells[c].strip();
                 if (cell.isEmpty()) {
                     continue;
                 }
-                var value = number(cell, new SourceLocation(displayName, i + 1, 1), header[c]);
+                var value = number(cell, new SourceLocation(displayName, i + 1, cellColumn(cells, c)), header[c]);
                 if (c == stepColumn) {
                     step = (long) value;
                 } else {
@@ -107,6 +122,15 @@ public final class MetricsReader {
             samples.add(new Sample(step, values, location));
         }
         return samples;
+    }
+
+    /** The column (from 1) where cell {@code index} of a split line starts. */
+    private static int cellColumn(String[] cells, int index) {
+        int column = 1;
+        for (int c = 0; c < index; c++) {
+            column += cells[c].length() + 1;
+        }
+        return column;
     }
 
     private static JsonNode parse(String text, SourceLocation location) {
@@ -120,7 +144,7 @@ public final class MetricsReader {
             var at = e.getLocation();
             throw InvalidInputException.of("metrics-format", at == null ? location
                     : new SourceLocation(location.file(), location.line() + at.getLineNr() - 1, at.getColumnNr()),
-                    "not valid JSON: " + e.getOriginalMessage());
+                    JsonErrors.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mlexp.record;
 
+import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.RecordSection;
 import io.mlexp.record.ExperimentRecord.Located;
@@ -7,9 +8,11 @@ import io.mlexp.record.ExperimentRecord.ParameterRow;
 import io.mlexp.record.ExperimentRecord.ParameterTable;
 import io.mlexp.record.ExperimentRecord.Section;
 import io.mlexp.record.ExperimentRecord.TableShape;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,6 +45,8 @@ public final class RecordParser {
     private static final Pattern LONG_DECIMAL = Pattern.compile("(?<![\\w.])\\d+\\.\\d{3,}(?![\\w.])");
     private static final Pattern FRONT_MATTER_CONFIG = Pattern.compile("config\\s*:.*");
 
+    static final int MAX_DEPTH = 64;
+
     private final Parser parser = Parser.builder()
             .extensions(extensions())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
@@ -52,12 +57,29 @@ public final class RecordParser {
         return List.of(org.commonmark.ext.gfm.tables.TablesExtension.create(), YamlFrontMatterExtension.create());
     }
 
-    Node document(String markdown) {
-        return parser.parse(markdown);
+    /**
+     * The document tree; refused when blocks nest deeper than {@value #MAX_DEPTH} levels, because every
+     * visitor (commonmark-java's renderer included) walks it recursively and would run out of stack.
+     */
+    Node document(String markdown, String path) {
+        var document = parser.parse(markdown);
+        var pending = new ArrayDeque<Map.Entry<Node, Integer>>();
+        pending.push(Map.entry(document, 0));
+        while (!pending.isEmpty()) {
+            var next = pending.pop();
+            if (next.getValue() > MAX_DEPTH) {
+                throw InvalidInputException.of("record-too-deep", location(path, next.getKey()),
+                        "lists, quotes or inline markup nest deeper than " + MAX_DEPTH + " levels here; no record needs that");
+            }
+            for (var child = next.getKey().getFirstChild(); child != null; child = child.getNext()) {
+                pending.push(Map.entry(child, next.getValue() + 1));
+            }
+        }
+        return document;
     }
 
     public ExperimentRecord parse(String markdown, String path) {
-        var document = document(markdown);
+        var document = document(markdown, path);
         Located title = null;
         var extraTitles = new ArrayList<SourceLocation>();
         var sections = new EnumMap<RecordSection, Section>(RecordSection.class);

@@ -39,7 +39,12 @@ public final class RecordRenderer {
 
     /** The record's sanitised HTML: its front matter as a list of keys and values, then its body. */
     public String render(String markdown) {
-        var document = parser.document(markdown);
+        return render(markdown, "record");
+    }
+
+    /** The record as HTML; {@code path} names it in the message when it nests too deep to render. */
+    public String render(String markdown, String path) {
+        var document = parser.document(markdown, path);
         var frontMatter = new YamlFrontMatterVisitor();
         document.accept(frontMatter);
         var html = new StringBuilder();
@@ -67,6 +72,6 @@ public final class RecordRenderer {
                 dl.front-matter dd{margin:0}code,pre{font-family:ui-monospace,monospace;background:#f6f8fa}
                 </style></head><body>
                 %s</body></html>
-                """.formatted(Html.escape(title), render(markdown));
+                """.formatted(Html.escape(title), render(markdown, title));
     }
 }

@@ -58,7 +58,7 @@ public final class Reports {
     /** The experiment record {@code id} in the working tree, rendered and sanitised; empty when there is none. */
     public static Optional<String> recordHtml(Path root, RecordConfig record, Optional<String> id) {
         return id.map(name -> record.dir() + "/" + name + ".md").flatMap(path -> RepoPaths.regularFileInside(root, path)
-                .map(file -> new RecordRenderer().render(TextFiles.readUtf8(file, path, RecordCheck.MAX_RECORD_BYTES))));
+                .map(file -> new RecordRenderer().render(TextFiles.readUtf8(file, path, RecordCheck.MAX_RECORD_BYTES), path)));
     }
 
     /** Writes each format to {@code directory} (each file whole or not at all); returns the files written. */
