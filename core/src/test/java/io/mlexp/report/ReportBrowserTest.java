@@ -2,15 +2,10 @@ package io.mlexp.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  * screenshot is kept in target/report-screenshot.png. Skipped, with the reason, without Chromium.
  */
 class ReportBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TempDir
     Path dir;
 
     @BeforeAll
     static void chromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.err.println("ReportBrowserTest skipped: no /usr/bin/chromium (Debian: apt-get install chromium)");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (Debian: apt-get install chromium)");
+        Chromium.assumeInstalled("ReportBrowserTest");
     }
 
     @Test
@@ -57,17 +47,8 @@ class ReportBrowserTest {
     }
 
     private String chromium(Path page, String... extra) throws Exception {
-        var command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
-        command.addAll(List.of(extra));
-        command.add(page.toUri().toString());
-        var process = new ProcessBuilder(command).redirectError(dir.resolve("chromium.log").toFile()).start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        var log = Files.readString(dir.resolve("chromium.log"));
-        assertThat(log).doesNotContain("Uncaught", "CONSOLE");
-        return output;
+        var run = Chromium.open(page, dir, extra);
+        assertThat(run.log()).doesNotContain("Uncaught", "CONSOLE");
+        return run.output();
     }
 }
