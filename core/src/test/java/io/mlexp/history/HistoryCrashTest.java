@@ -1,0 +1,115 @@
+package io.mlexp.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlexp.check.Finding;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The history under concurrent writers in separate JVMs, and under SIGKILL at random moments: every
+ * acknowledged append survives, at most the entry in flight is lost, and the file stays readable.
+ */
+class HistoryCrashTest {
+    private static final int WRITERS = 8;
+    private static final int APPENDS = 1_000;
+    private static final int KILLS = 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eightWriterProcessesOfAThousandAppendsLeave8000IntactEntries() throws Exception {
+        long start = System.nanoTime();
+        var writers = new ArrayList<Process>();
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(writer("w" + w, APPENDS).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        for (var writer : writers) {
+            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(writer.exitValue()).isZero();
+        }
+
+        var loaded = History.at(dir).read();
+        System.out.printf("history: %d writer processes x %d appends: %d entries, %d warnings, %.1f s%n", WRITERS, APPENDS,
+                loaded.entries().size(), loaded.warnings().size(), (System.nanoTime() - start) / 1e9);
+
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.entries()).hasSize(WRITERS * APPENDS);
+        var tags = new HashSet<String>();
+        loaded.entries().forEach(entry -> tags.add(entry.label()));
+        assertThat(tags).hasSize(WRITERS * APPENDS).contains("w0-0", "w7-999");
+    }
+
+    @Test
+    void aWriterKilledAtRandomMomentsLosesAtMostTheEntryInFlight() throws Exception {
+        var random = new Random(8);
+        int acknowledged = 0;
+        int possiblyInFlight = 0;
+        for (int round = 0; round < KILLS; round++) {
+            var process = writer("k" + round, Integer.MAX_VALUE).start();
+            var done = new AtomicInteger();
+            var reader = new Thread(() -> countAcknowledged(process, done));
+            reader.start();
+            while (done.get() < 5) { // let it reach the append loop, then kill it 0-40 ms later
+                Thread.sleep(1);
+            }
+            Thread.sleep(random.nextInt(40));
+            process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no finally
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join();
+            acknowledged += done.get();
+            possiblyInFlight++;
+
+            var loaded = History.at(dir).read();
+            assertThat(loaded.entries().size()).as("after kill %d", round + 1)
+                    .isBetween(acknowledged, acknowledged + possiblyInFlight);
+            assertThat(loaded.warnings()).extracting(Finding::ruleId).allMatch(rule -> rule.equals("history-torn-line"));
+        }
+        var last = History.at(dir).read();
+        System.out.printf("history: %d SIGKILLs: %d appends acknowledged, %d entries on disk, %d torn lines%n", KILLS, acknowledged,
+                last.entries().size(), last.warnings().size());
+        assertThat(acknowledged).isGreaterThan(KILLS * 5);
+    }
+
+    private static void countAcknowledged(Process process, AtomicInteger done) {
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (var line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("ok ")) {
+                    done.incrementAndGet();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the pipe closes when the process dies
+        }
+    }
+
+    private ProcessBuilder writer(String prefix, int count) {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Writer.class.getName(), dir.toString(), prefix, String.valueOf(count))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** A writer process: appends {@code count} entries, printing {@code ok N} once each append has returned. */
+    public static final class Writer {
+        public static void main(String[] args) {
+            var history = History.at(Path.of(args[0]));
+            int count = Integer.parseInt(args[2]);
+            for (int i = 0; i < count; i++) {
+                history.append(HistoryTest.entry(args[1] + "-" + i, i / 1000.0));
+                System.out.println("ok " + i);
+                System.out.flush();
+            }
+        }
+    }
+}
