@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The container engine against a real Docker engine (a private dockerd, {@link DockerDaemon}) and an
@@ -107,6 +110,59 @@ class ContainerEngineDockerTest {
                 "test", lines::add);
 
         assertThat(lines).containsExactly("lo");
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"TERM", "INT"})
+    void aSignalToMlexpDuringTheRunLeavesNoContainerBehind(String signal) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), SmokeProcess.class.getName(),
+                daemon.client().toString(), repo.toString(), dir.toString()));
+        if (signalIgnored(signal)) { // a background job's children ignore SIGINT; the JVM would keep ignoring it
+            var python = Path.of("/usr/bin/python3");
+            Assumptions.assumeTrue(Files.isExecutable(python), "SIG" + signal + " is ignored here and no python3 can reset it");
+            command.addAll(0, List.of(python.toString(), "-c", "import os,signal,sys; signal.signal(signal.SIG" + signal
+                    + ", signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"));
+        }
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+            for (var line = output.readLine(); !"started".equals(line); line = output.readLine()) {
+                assertThat(line).as("the smoke process ended before its container started").isNotNull();
+            }
+            assertThat(daemon.containers()).as("the run's container (and perhaps the image probe's)").isNotEmpty();
+
+            long signalled = System.nanoTime();
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            long exited = System.nanoTime();
+            var left = daemon.containers();
+            System.out.printf("container smoke: SIG%s to exit %.2f s, containers left: %d%n", signal, (exited - signalled) / 1e9,
+                    left.size());
+
+            assertThat(left).isEmpty();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static boolean signalIgnored(String signal) throws Exception {
+        int number = "INT".equals(signal) ? 2 : 15;
+        var ignored = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> Long.parseLong(line.substring(7).strip(), 16)).findFirst().orElse(0L);
+        return (ignored & (1L << (number - 1))) != 0;
+    }
+
+    /** A process that runs one long container smoke run, for the signal tests. */
+    public static final class SmokeProcess {
+        public static void main(String[] args) {
+            var smoke = smoke("command: \"echo started; sleep 120\"");
+            new ContainerEngine(args[0], new ProbeCache(Path.of(args[2], "cache"))).run(smoke, Path.of(args[1]), Path.of(args[2], "out"),
+                    "test", line -> {
+                        System.out.println(line);
+                        System.out.flush();
+                    });
+        }
     }
 
     private ContainerEngine engine() {
