@@ -4,13 +4,13 @@ import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.check.TextFiles;
-import io.mlexp.history.Entries;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.HistoryFormat;
 import io.mlexp.metrics.MetricsReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +55,8 @@ final class HistoryCommand {
                         "'" + commit + "' is not a commit ID (7 to 64 lower-case hex digits)");
             }
             var file = global().workingDirectory().resolve(metrics);
-            var values = Entries.finalValues(MetricsReader.read(file, metrics.toString()));
+            var values = new LinkedHashMap<String, Double>(); // the last value of each metric; a long log is streamed
+            MetricsReader.forEach(file, metrics.toString(), sample -> values.putAll(sample.values()));
             if (values.isEmpty()) {
                 throw InvalidInputException.of("history-no-metrics", SourceLocation.of(metrics.toString()), "holds no metrics");
             }

@@ -1,5 +1,6 @@
 package io.mlexp.check;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads untrusted text files strictly: UTF-8 only (an invalid byte is reported with its line and
@@ -21,6 +23,62 @@ public final class TextFiles {
     }
 
     public static String readUtf8(Path file, String displayName, long maxBytes) {
+        return withFile(file, displayName, maxBytes, in -> {
+            var bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw InvalidInputException.of("file-too-large", SourceLocation.of(displayName),
+                        "file is larger than the limit of " + maxBytes + " bytes");
+            }
+            return decodeUtf8(bytes, displayName);
+        });
+    }
+
+    /** Takes the lines of a file one at a time, numbered from 1. */
+    @FunctionalInterface
+    public interface LineConsumer {
+        void accept(int number, String line);
+    }
+
+    /**
+     * Streams a file's lines, each decoded as strictly as {@link #readUtf8} decodes a whole file, so
+     * that a long file costs only a line's memory; CR before LF is dropped. A line longer than
+     * {@code maxLineBytes} is refused.
+     */
+    public static void forEachLine(Path file, String displayName, long maxBytes, int maxLineBytes, LineConsumer consumer) {
+        withFile(file, displayName, maxBytes, in -> {
+            var buffer = new byte[1 << 16];
+            var line = new ByteArrayOutputStream();
+            int number = 1;
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                int from = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        line.write(buffer, from, i - from);
+                        consumer.accept(number, decodeLine(line.toByteArray(), displayName, number));
+                        line.reset();
+                        number++;
+                        from = i + 1;
+                    }
+                }
+                line.write(buffer, from, read - from);
+                if (line.size() > maxLineBytes) {
+                    throw InvalidInputException.of("file-line-too-long", new SourceLocation(displayName, number, maxLineBytes + 1),
+                            "line is longer than the limit of " + maxLineBytes + " bytes");
+                }
+            }
+            if (line.size() > 0) {
+                consumer.accept(number, decodeLine(line.toByteArray(), displayName, number));
+            }
+            return null;
+        });
+    }
+
+    private interface FileWork<T> {
+        T apply(InputStream in) throws IOException;
+    }
+
+    /** Opens a regular file no larger than {@code maxBytes}; every failure becomes a finding on the file. */
+    private static <T> T withFile(Path file, String displayName, long maxBytes, FileWork<T> work) {
         var location = SourceLocation.of(displayName);
         try {
             if (Files.isDirectory(file)) {
@@ -30,21 +88,27 @@ public final class TextFiles {
                 throw InvalidInputException.of("file-too-large", location,
                         "file is " + Files.size(file) + " bytes, larger than the limit of " + maxBytes + " bytes");
             }
-            byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                return work.apply(in);
             }
-            if (bytes.length > maxBytes) {
-                throw InvalidInputException.of("file-too-large", location,
-                        "file is larger than the limit of " + maxBytes + " bytes");
-            }
-            return decodeUtf8(bytes, displayName);
         } catch (NoSuchFileException e) {
             throw InvalidInputException.of("file-missing", location, "file not found");
         } catch (AccessDeniedException e) {
             throw InvalidInputException.of("file-unreadable", location, "permission denied");
         } catch (IOException e) {
             throw InvalidInputException.of("file-unreadable", location, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String decodeLine(byte[] bytes, String displayName, int number) {
+        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        try {
+            return decodeUtf8(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), displayName);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.findings().stream()
+                    .map(finding -> new Finding(finding.ruleId(), finding.severity(),
+                            new SourceLocation(displayName, number, finding.location().column()), finding.message(), finding.hint()))
+                    .toList());
         }
     }
 

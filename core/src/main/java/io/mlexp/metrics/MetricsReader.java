@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads what training scripts log: JSON lines (one object a step, as {@code train.py} writes to
@@ -24,6 +25,8 @@ import java.util.Locale;
  */
 public final class MetricsReader {
     private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
+    private static final int MAX_LINE_BYTES = 1024 * 1024;
     private static final List<String> STEP_KEYS = List.of("step", "global_step", "iteration", "iter");
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -36,25 +39,57 @@ public final class MetricsReader {
 
     /** Reads a file by its name: {@code .csv}, {@code .json}, or else JSON lines. */
     public static List<Sample> read(Path file, String displayName) {
-        var text = TextFiles.readUtf8(file, displayName, MAX_BYTES);
+        var samples = new ArrayList<Sample>();
+        forEach(file, displayName, samples::add);
+        return samples;
+    }
+
+    /**
+     * Reads a file sample by sample; JSON lines and CSV are streamed a line at a time, so that a large
+     * log costs memory only for what {@code each} keeps.
+     */
+    public static void forEach(Path file, String displayName, Consumer<Sample> each) {
         var name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return csv(text, displayName);
+        if (name.endsWith(".json")) {
+            json(TextFiles.readUtf8(file, displayName, MAX_DOCUMENT_BYTES), displayName).forEach(each);
+            return;
         }
-        return name.endsWith(".json") ? json(text, displayName) : jsonLines(text, displayName);
+        TextFiles.LineConsumer lines = name.endsWith(".csv") ? new CsvLines(displayName, each) : new JsonLines(displayName, each);
+        TextFiles.forEachLine(file, displayName, MAX_BYTES, MAX_LINE_BYTES, lines);
     }
 
     public static List<Sample> jsonLines(String text, String displayName) {
         var samples = new ArrayList<Sample>();
-        var lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            var location = SourceLocation.of(displayName, i + 1);
-            samples.add(sample(parse(lines[i], location), samples.size() + 1, location));
-        }
+        eachLine(text, new JsonLines(displayName, samples::add));
         return samples;
+    }
+
+    private static void eachLine(String text, TextFiles.LineConsumer consumer) {
+        var lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            consumer.accept(i + 1, lines[i]);
+        }
+    }
+
+    /** JSON lines: one object a line, blank lines skipped. */
+    private static final class JsonLines implements TextFiles.LineConsumer {
+        private final String displayName;
+        private final Consumer<Sample> each;
+        private long count;
+
+        JsonLines(String displayName, Consumer<Sample> each) {
+            this.displayName = displayName;
+            this.each = each;
+        }
+
+        @Override
+        public void accept(int number, String line) {
+            if (line.isBlank()) {
+                return;
+            }
+            var location = SourceLocation.of(displayName, number);
+            each.accept(sample(parse(line, location), ++count, location));
+        }
     }
 
     /** A final {@code metrics.json}: one object, or a list of objects, one a step. */
@@ -76,52 +111,74 @@ public final class MetricsReader {
      * on separate rows of the same step).
      */
     public static List<Sample> csv(String text, String displayName) {
-        var lines = text.split("\r?\n", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
-            return List.of();
-        }
-        var header = lines[0].split(",", -1);
-        int stepColumn = -1;
-        for (int c = 0; c < header.length; c++) {
-            header[c] = header[c].strip();
-            for (int earlier = 0; earlier < c; earlier++) {
-                if (header[earlier].equals(header[c])) {
-                    throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, 1, cellColumn(header, c)),
-                            "the header names column '" + header[c] + "' twice");
-                }
-            }
-            if (STEP_KEYS.contains(header[c])) {
-                stepColumn = stepColumn < 0 ? c : stepColumn;
-            }
-        }
         var samples = new ArrayList<Sample>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        eachLine(text, new CsvLines(displayName, samples::add));
+        return samples;
+    }
+
+    /** CSV rows after a header line; blank lines skipped. */
+    private static final class CsvLines implements TextFiles.LineConsumer {
+        private final String displayName;
+        private final Consumer<Sample> each;
+        private String[] header;
+        private int stepColumn = -1;
+        private long count;
+
+        CsvLines(String displayName, Consumer<Sample> each) {
+            this.displayName = displayName;
+            this.each = each;
+        }
+
+        @Override
+        public void accept(int number, String line) {
+            if (header == null) {
+                if (!line.isBlank()) {
+                    header(line);
+                }
+                return;
             }
-            var cells = lines[i].split(",", -1);
-            var location = SourceLocation.of(displayName, i + 1);
+            if (line.isBlank()) {
+                return;
+            }
+            var cells = line.split(",", -1);
             if (cells.length > header.length) {
-                throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, i + 1, cellColumn(cells, header.length)),
+                throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, number, cellColumn(cells, header.length)),
                         "the row has " + cells.length + " values, but the header names " + header.length + " columns");
             }
             var values = new LinkedHashMap<String, Double>();
-            long step = samples.size() + 1;
+            long step = ++count;
             for (int c = 0; c < cells.length; c++) {
                 var cell = cells[c].strip();
                 if (cell.isEmpty()) {
                     continue;
                 }
-                var value = number(cell, new SourceLocation(displayName, i + 1, cellColumn(cells, c)), header[c]);
+                var value = number(cell, new SourceLocation(displayName, number, cellColumn(cells, c)), header[c]);
                 if (c == stepColumn) {
                     step = (long) value;
                 } else {
                     values.put(header[c], value);
                 }
             }
-            samples.add(new Sample(step, values, location));
+            each.accept(new Sample(step, values, SourceLocation.of(displayName, number)));
         }
-        return samples;
+
+        private void header(String line) {
+            var names = line.split(",", -1);
+            for (int c = 0; c < names.length; c++) {
+                var column = cellColumn(names, c);
+                names[c] = names[c].strip();
+                for (int earlier = 0; earlier < c; earlier++) {
+                    if (names[earlier].equals(names[c])) {
+                        throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, 1, column),
+                                "the header names column '" + names[c] + "' twice");
+                    }
+                }
+                if (STEP_KEYS.contains(names[c]) && stepColumn < 0) {
+                    stepColumn = c;
+                }
+            }
+            header = names;
+        }
     }
 
     /** The column (from 1) where cell {@code index} of a split line starts. */
