@@ -62,7 +62,15 @@ public final class RecordParser {
      * visitor (commonmark-java's renderer included) walks it recursively and would run out of stack.
      */
     Node document(String markdown, String path) {
-        var document = parser.parse(markdown);
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (IndexOutOfBoundsException e) {
+            // commonmark-java's front matter parser fails this way on an unclosed quote (found by fuzzing)
+            throw InvalidInputException.of("record-unreadable", SourceLocation.of(path),
+                    "the Markdown parser cannot read this record (" + e.getClass().getSimpleName()
+                            + "); look for an unclosed quote in the front matter");
+        }
         var pending = new ArrayDeque<Map.Entry<Node, Integer>>();
         pending.push(Map.entry(document, 0));
         while (!pending.isEmpty()) {

@@ -75,6 +75,11 @@ public final class YamlReader {
             return new YamlDocument(displayName, Optional.of(root));
         } catch (JsonProcessingException e) {
             throw syntaxError(e, displayName);
+        } catch (IndexOutOfBoundsException | IllegalStateException e) {
+            // SnakeYAML's reader fails this way on some control characters (found by fuzzing); refuse the file.
+            throw InvalidInputException.of(RULE, SourceLocation.of(displayName),
+                    "invalid YAML: the parser cannot read this file (" + e.getClass().getSimpleName()
+                            + "); look for control characters or an unclosed quote");
         } catch (IOException e) {
             throw InvalidInputException.of(RULE, SourceLocation.of(displayName), "cannot read: " + e.getMessage());
         }
