@@ -54,7 +54,7 @@ public final class MetricsReader {
             json(TextFiles.readUtf8(file, displayName, MAX_DOCUMENT_BYTES), displayName).forEach(each);
             return;
         }
-        TextFiles.LineConsumer lines = name.endsWith(".csv") ? new CsvLines(displayName, each) : new JsonLines(displayName, each);
+        SampleLines lines = name.endsWith(".csv") ? new CsvLines(displayName, each) : new JsonLines(displayName, each);
         TextFiles.forEachLine(file, displayName, MAX_BYTES, MAX_LINE_BYTES, lines);
     }
 
@@ -71,22 +71,35 @@ public final class MetricsReader {
         }
     }
 
-    /** JSON lines: one object a line, blank lines skipped. */
-    private static final class JsonLines implements TextFiles.LineConsumer {
-        private final String displayName;
-        private final Consumer<Sample> each;
-        private long count;
+    /** A reader of samples a line at a time; blank lines are skipped. */
+    private abstract static class SampleLines implements TextFiles.LineConsumer {
+        final String displayName;
+        final Consumer<Sample> each;
+        long count;
 
-        JsonLines(String displayName, Consumer<Sample> each) {
+        SampleLines(String displayName, Consumer<Sample> each) {
             this.displayName = displayName;
             this.each = each;
         }
 
         @Override
-        public void accept(int number, String line) {
-            if (line.isBlank()) {
-                return;
+        public final void accept(int number, String line) {
+            if (!line.isBlank()) {
+                read(number, line);
             }
+        }
+
+        abstract void read(int number, String line);
+    }
+
+    /** JSON lines: one object a line. */
+    private static final class JsonLines extends SampleLines {
+        JsonLines(String displayName, Consumer<Sample> each) {
+            super(displayName, each);
+        }
+
+        @Override
+        void read(int number, String line) {
             var location = SourceLocation.of(displayName, number);
             each.accept(sample(parse(line, location), ++count, location));
         }
@@ -116,28 +129,19 @@ public final class MetricsReader {
         return samples;
     }
 
-    /** CSV rows after a header line; blank lines skipped. */
-    private static final class CsvLines implements TextFiles.LineConsumer {
-        private final String displayName;
-        private final Consumer<Sample> each;
+    /** CSV rows after a header line. */
+    private static final class CsvLines extends SampleLines {
         private String[] header;
         private int stepColumn = -1;
-        private long count;
 
         CsvLines(String displayName, Consumer<Sample> each) {
-            this.displayName = displayName;
-            this.each = each;
+            super(displayName, each);
         }
 
         @Override
-        public void accept(int number, String line) {
+        void read(int number, String line) {
             if (header == null) {
-                if (!line.isBlank()) {
-                    header(line);
-                }
-                return;
-            }
-            if (line.isBlank()) {
+                header(line);
                 return;
             }
             var cells = line.split(",", -1);
