@@ -28,6 +28,7 @@ final class HistoryCommand {
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
     /** About a million entries: an import is read whole and checked before anything is written. */
     private static final long MAX_IMPORT_BYTES = 512L * 1024 * 1024;
+    private static final int MAX_LINE_BYTES = 1024 * 1024;
 
     @Command(name = "append", description = {"Appends one run's final metrics to the history, e.g. to backfill old tags.",
         "The metrics file is JSON lines, Lightning's metrics.csv or a metrics.json; each metric's last value is kept."})
@@ -84,19 +85,17 @@ final class HistoryCommand {
             var located = where.locate(this);
             var entries = new ArrayList<HistoryEntry>();
             var problems = new ArrayList<Finding>();
-            int number = 0;
-            var text = TextFiles.readUtf8(global().workingDirectory().resolve(file), file.toString(), MAX_IMPORT_BYTES);
-            for (var line : text.lines().toList()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    entries.add(HistoryFormat.read(line, SourceLocation.of(file.toString(), number)));
-                } catch (InvalidInputException e) {
-                    problems.addAll(e.findings());
-                }
-            }
+            TextFiles.forEachLine(global().workingDirectory().resolve(file), file.toString(), MAX_IMPORT_BYTES, MAX_LINE_BYTES,
+                    (number, line) -> {
+                        if (line.isBlank()) {
+                            return;
+                        }
+                        try {
+                            entries.add(HistoryFormat.read(line, SourceLocation.of(file.toString(), number)));
+                        } catch (InvalidInputException e) {
+                            problems.addAll(e.findings());
+                        }
+                    });
             if (problems.isEmpty() && entries.isEmpty()) {
                 problems.add(Finding.error("history-no-entries", SourceLocation.of(file.toString()), "holds no entries"));
             }
