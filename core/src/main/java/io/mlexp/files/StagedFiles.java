@@ -1,6 +1,7 @@
 package io.mlexp.files;
 
 import io.mlexp.check.EnvironmentException;
+import io.mlexp.git.GitCommand;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

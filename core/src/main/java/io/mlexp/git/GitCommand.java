@@ -1,4 +1,4 @@
-package io.mlexp.files;
+package io.mlexp.git;
 
 import io.mlexp.check.EnvironmentException;
 import java.io.IOException;
@@ -7,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the {@code git} command of the user's PATH in a repository, the way Git runs our hooks. */
-final class GitCommand {
+public final class GitCommand {
     private GitCommand() {
     }
 
     /** The standard output of {@code git ARGS}, with {@code input} (or nothing) on its standard input. */
-    static byte[] output(Path root, String input, String... args) {
+    public static byte[] output(Path root, String input, String... args) {
         var process = start(root, ProcessBuilder.Redirect.PIPE, args);
         Runnable feed = () -> {
             try (var stdin = process.getOutputStream()) {
@@ -51,16 +52,33 @@ final class GitCommand {
     }
 
     /** {@code git ARGS} running; {@code errors} says where its standard error goes. */
-    static Process start(Path root, ProcessBuilder.Redirect errors, String... args) {
-        List<String> command = new ArrayList<>(args.length + 1);
-        command.add("git");
-        command.addAll(List.of(args));
+    public static Process start(Path root, ProcessBuilder.Redirect errors, String... args) {
         try {
-            return new ProcessBuilder(command).directory(root.toFile())
-                    .redirectError(errors).start();
+            return command(root, args).redirectError(errors).start();
         } catch (IOException e) {
             throw new EnvironmentException("this check runs the git command, which cannot start: " + e.getMessage()
                     + ". Install Git, or put it on PATH");
         }
+    }
+
+    /**
+     * {@code git ARGS} running with nothing on its standard input and its standard error discarded, or
+     * empty where no git can start: for callers that can do the work another way.
+     */
+    public static Optional<Process> startIfInstalled(Path root, String... args) {
+        try {
+            var process = command(root, args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            return Optional.of(process);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ProcessBuilder command(Path root, String... args) {
+        List<String> command = new ArrayList<>(args.length + 1);
+        command.add("git");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(root.toFile());
     }
 }
