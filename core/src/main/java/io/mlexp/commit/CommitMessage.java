@@ -29,12 +29,12 @@ public record CommitMessage(List<Line> lines) {
      * @param commentChar {@code core.commentChar}: a character, "auto", or empty for the default '#'
      */
     public static CommitMessage parse(String text, String commentChar) {
-        var raw = text.replace("\r\n", "\n").split("\n", -1);
+        var raw = lines(text);
         var comment = commentPrefix(raw, commentChar);
         var scissors = comment + " " + SCISSORS;
         var kept = new ArrayList<Line>();
-        for (int i = 0; i < raw.length; i++) {
-            var line = raw[i];
+        for (int i = 0; i < raw.size(); i++) {
+            var line = raw.get(i);
             if (line.equals(scissors)) {
                 break;
             }
@@ -58,7 +58,19 @@ public record CommitMessage(List<Line> lines) {
         return parse(text, "");
     }
 
-    private static String commentPrefix(String[] raw, String commentChar) {
+    /** The lines between line feeds, a carriage return before one dropped (CRLF files). */
+    private static List<String> lines(String text) {
+        var lines = new ArrayList<String>();
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+        }
+        lines.add(text.substring(start));
+        return lines;
+    }
+
+    private static String commentPrefix(List<String> raw, String commentChar) {
         if (commentChar == null || commentChar.isEmpty()) {
             return "#";
         }

@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  * quotes the offending text and says how to fix it.
  */
 public final class CommitRules {
-    private static final Pattern CONVENTIONAL = Pattern.compile(
-            "(?<type>[A-Za-z][\\w-]*)(?:\\((?<scope>[^()\\r\\n]*)\\))?(?<breaking>!)?:(?: (?<description>.*)|$)");
     private static final Pattern CONVENTIONAL_NO_SPACE = Pattern.compile("[A-Za-z][\\w-]*(?:\\([^()]*\\))?!?:\\S.*");
     private static final Pattern EXP_TAG = Pattern.compile("\\[(?<type>[A-Za-z][\\w-]*)\\]\\s+(?<description>.*)");
     private static final Pattern MERGE = Pattern.compile(
@@ -104,7 +102,8 @@ public final class CommitRules {
     Optional<Header> parseHeader(String header) {
         for (var convention : config.conventions()) {
             var header1 = switch (convention) {
-                case CONVENTIONAL -> match(CONVENTIONAL, header, convention);
+                case CONVENTIONAL -> ConventionalHeader.parse(header)
+                        .map(parts -> new Header(convention, parts.type(), parts.description()));
                 case EXP_TAG -> match(EXP_TAG, header, convention);
                 case REGEX -> config.pattern().filter(p -> p.pattern().matcher(header).find())
                         .map(p -> new Header(convention, "", header));
