@@ -11,9 +11,12 @@ import java.util.List;
 
 /** Jupyter notebooks committed with their outputs: large diffs, and data or tokens in plain sight. */
 final class Notebooks {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Notebooks() {
+    }
+
+    /** Made at the first notebook: Jackson's set-up would be a fifth of a pre-commit hook without one. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     static List<Finding> check(RepoFile file, FilesConfig.Level level) {
@@ -21,7 +24,7 @@ final class Notebooks {
             return List.of();
         }
         try {
-            var root = JSON.readTree(file.content().get());
+            var root = Json.MAPPER.readTree(file.content().get());
             int withOutputs = 0;
             for (var cell : root.path("cells")) {
                 if (cell.path("outputs").size() > 0) {
