@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  *   <li>a pattern without a slash matches a file or directory of that name at any depth
  *       ({@code *.pth} matches {@code out/best.pth}); with a slash it is anchored at the root.</li>
  * </ul>
+ *
+ * <p>Like Git's own matcher, it first looks for the longest run of plain characters the pattern
+ * requires ({@code .pth} in {@code *.pth}): most paths lack it, and are refused without running the
+ * regular expression.</p>
  */
-public record Glob(String pattern, Pattern regex) {
+public record Glob(String pattern, Pattern regex, String requiredText) {
     /** Compiles a pattern; throws {@link IllegalArgumentException} saying what is wrong and where. */
     public static Glob compile(String pattern) {
         if (pattern.isBlank()) {
@@ -26,19 +30,26 @@ public record Glob(String pattern, Pattern regex) {
             body = body.substring(1);
         }
         var regex = new StringBuilder(anchored ? "" : "(?:.*/)?");
-        translate(body, pattern, regex);
+        var required = translate(body, pattern, regex);
         regex.append("(?:/.*)?");
-        return new Glob(pattern, Pattern.compile(regex.toString()));
+        return new Glob(pattern, Pattern.compile(regex.toString()), required);
     }
 
     public boolean matches(String relativePath) {
-        return regex.matcher(relativePath).matches();
+        return relativePath.contains(requiredText) && regex.matcher(relativePath).matches();
     }
 
-    private static void translate(String body, String pattern, StringBuilder regex) {
+    /** Appends the regular expression of {@code body}, and returns the longest run of plain characters. */
+    private static String translate(String body, String pattern, StringBuilder regex) {
         int braces = 0;
+        var longest = "";
+        var run = new StringBuilder();
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
+            if (braces > 0 || "*?[{},".indexOf(c) >= 0) { // the run of plain characters ends
+                longest = run.length() > longest.length() ? run.toString() : longest;
+                run.setLength(0);
+            }
             switch (c) {
                 case '*' -> i = star(body, i, pattern, regex);
                 case '?' -> regex.append("[^/]");
@@ -59,14 +70,23 @@ public record Glob(String pattern, Pattern regex) {
                     if (i + 1 == body.length()) {
                         throw error(pattern, "ends with a lone backslash");
                     }
+                    if (braces == 0) {
+                        run.append(body.charAt(i + 1));
+                    }
                     regex.append(Pattern.quote(String.valueOf(body.charAt(++i))));
                 }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+                default -> {
+                    if (braces == 0) {
+                        run.append(c);
+                    }
+                    regex.append(Pattern.quote(String.valueOf(c)));
+                }
             }
         }
         if (braces > 0) {
             throw error(pattern, "'{' is never closed");
         }
+        return run.length() > longest.length() ? run.toString() : longest;
     }
 
     private static int star(String body, int i, String pattern, StringBuilder regex) {

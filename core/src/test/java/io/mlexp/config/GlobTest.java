@@ -55,6 +55,45 @@ class GlobTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Glob.compile(" ")).withMessageContaining("empty");
     }
 
+    @ParameterizedTest(name = "{0} needs {1}")
+    @CsvSource({"*.pth, .pth", "data/**, data/", "**/__pycache__/**, __pycache__/", "'*.{pt,pth}', .",
+        "'{a,b}', ''", "run-[0-9].log, run-", "a\\*b-long, a*b-long", "configs/*.yaml, configs/"})
+    void shouldKnowThePlainTextEveryMatchHolds(String pattern, String required) {
+        assertThat(Glob.compile(pattern).requiredText()).isEqualTo(required);
+    }
+
+    @Test
+    void shouldMatchAsItsRegularExpressionAlone() {
+        String[] patternPieces = {"*", "**/", "?", "a", "b", ".pt", "/", "{a,b}", "[ab]", "[!a]", "\\*", "dir"};
+        String[] pathPieces = {"a", "b", ".pt", "/", "dir", "*", "x", "ab"};
+        var random = new java.util.Random(7);
+        int compared = 0;
+        int matched = 0;
+        while (compared < 100_000) {
+            var pattern = new StringBuilder();
+            for (int i = random.nextInt(5) + 1; i > 0; i--) {
+                pattern.append(patternPieces[random.nextInt(patternPieces.length)]);
+            }
+            Glob glob;
+            try {
+                glob = Glob.compile(pattern.toString());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            for (int p = 0; p < 20; p++) {
+                var path = new StringBuilder();
+                for (int i = random.nextInt(6) + 1; i > 0; i--) {
+                    path.append(pathPieces[random.nextInt(pathPieces.length)]);
+                }
+                boolean expected = glob.regex().matcher(path).matches();
+                assertThat(glob.matches(path.toString())).as("%s against %s", pattern, path).isEqualTo(expected);
+                compared++;
+                matched += expected ? 1 : 0;
+            }
+        }
+        assertThat(matched).as("pairs that match").isGreaterThan(5_000);
+    }
+
     @Test
     void shouldBeEqualWhenWrittenTheSameWay() {
         assertThat(Glob.compile("*.pt")).isEqualTo(Glob.compile("*.pt")).hasSameHashCodeAs(Glob.compile("*.pt"));
