@@ -4,6 +4,7 @@ import io.mlexp.check.Finding;
 import io.mlexp.check.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ final class Secrets {
             new Shape("Hugging Face token", Pattern.compile("\\bhf_[A-Za-z]{34}\\b")),
             new Shape("OpenAI key", Pattern.compile("\\bsk-(proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}")),
             new Shape("Jupyter token", Pattern.compile("[?&]token=[0-9a-f]{48}\\b")),
-            new Shape("Weights & Biases key", Pattern.compile("WANDB_API_KEY\\s*[=:]\\s*['\"]?[0-9a-f]{40}\\b")));
+            new Shape("Weights & Biases key", Pattern.compile("WANDB_API_KEY[^\\S\\n]*[=:][^\\S\\n]*['\"]?[0-9a-f]{40}\\b")));
     private static final int MAX_SCANNED_BYTES = 2 * 1024 * 1024;
 
     private Secrets() {
@@ -38,19 +39,38 @@ final class Secrets {
                 return List.of(); // binary
             }
         }
-        var findings = new ArrayList<Finding>();
-        var lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            for (var shape : SHAPES) {
-                var matcher = shape.pattern().matcher(lines[i]);
-                if (matcher.find()) {
-                    findings.add(Finding.error("file-secret", new SourceLocation(file.path(), i + 1, matcher.start() + 1),
-                            "looks like a " + shape.name() + ": '" + redact(matcher.group()) + "'")
-                            .withHint("remove it, revoke it, and load it from the environment or a secret store"));
+        // each shape runs once over the whole text, none of them across a line end; a line reports the
+        // first match of each shape, and findings come in line order
+        var text = new String(bytes, StandardCharsets.UTF_8);
+        var found = new ArrayList<Found>();
+        for (int shape = 0; shape < SHAPES.size(); shape++) {
+            var matcher = SHAPES.get(shape).pattern().matcher(text);
+            int lastLine = 0;
+            while (matcher.find()) {
+                int lineStart = text.lastIndexOf('\n', matcher.start() - 1) + 1;
+                int line = lineNumber(text, lineStart);
+                if (line != lastLine) {
+                    lastLine = line;
+                    found.add(new Found(line, shape, Finding.error("file-secret",
+                            new SourceLocation(file.path(), line, matcher.start() - lineStart + 1),
+                            "looks like a " + SHAPES.get(shape).name() + ": '" + redact(matcher.group()) + "'")
+                            .withHint("remove it, revoke it, and load it from the environment or a secret store")));
                 }
             }
         }
-        return findings;
+        found.sort(Comparator.comparingInt(Found::line).thenComparingInt(Found::shape));
+        return found.stream().map(Found::finding).toList();
+    }
+
+    private record Found(int line, int shape, Finding finding) {
+    }
+
+    private static int lineNumber(String text, int lineStart) {
+        int line = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return line;
     }
 
     private static String redact(String secret) {

@@ -54,6 +54,22 @@ class FileRulesTest {
     }
 
     @Test
+    void shouldReportSecretsInLineOrderOncePerShapeAndLine() {
+        var hex = "0123456789abcdef0123456789abcdef01234567";
+        var text = "x = 1\r\n"
+                + "WANDB_API_KEY = '" + hex + "'; aws = 'AKIAIOSFODNN7EXAMPLE' or 'AKIAIOSFODNN7EXAMPLF'\r\n"
+                + "WANDB_API_KEY=\n" + hex + "\n"
+                + "-----BEGIN RSA PRIVATE KEY-----\n";
+
+        var findings = check(file("env.sh", text));
+
+        assertThat(findings).as("a key split over two lines is not a key; the second AWS key shares its line")
+                .extracting(f -> f.location() + " " + f.message().substring(0, 20))
+                .containsExactly("env.sh:2:68 looks like a AWS acc", "env.sh:2:1 looks like a Weights",
+                        "env.sh:5:1 looks like a private");
+    }
+
+    @Test
     void shouldWarnAboutNotebookOutputsByDefault() {
         var findings = check(fixture("with-outputs.ipynb"), fixture("clean.ipynb"));
 
