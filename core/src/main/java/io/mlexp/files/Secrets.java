@@ -46,9 +46,10 @@ final class Secrets {
         for (int shape = 0; shape < SHAPES.size(); shape++) {
             var matcher = SHAPES.get(shape).pattern().matcher(text);
             int lastLine = 0;
+            var lines = new LineCounter(text);
             while (matcher.find()) {
                 int lineStart = text.lastIndexOf('\n', matcher.start() - 1) + 1;
-                int line = lineNumber(text, lineStart);
+                int line = lines.lineAt(lineStart);
                 if (line != lastLine) {
                     lastLine = line;
                     found.add(new Found(line, shape, Finding.error("file-secret",
@@ -65,12 +66,23 @@ final class Secrets {
     private record Found(int line, int shape, Finding finding) {
     }
 
-    private static int lineNumber(String text, int lineStart) {
-        int line = 1;
-        for (int i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) {
-            line++;
+    /** Line numbers of positions asked in increasing order: the text is read once, however many matches. */
+    private static final class LineCounter {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
         }
-        return line;
+
+        int lineAt(int lineStart) {
+            for (int i = text.indexOf('\n', position); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) {
+                line++;
+                position = i + 1;
+            }
+            return line;
+        }
     }
 
     private static String redact(String secret) {

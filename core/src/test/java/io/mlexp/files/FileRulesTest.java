@@ -70,6 +70,16 @@ class FileRulesTest {
     }
 
     @Test
+    void shouldScanAFileFullOfKeysInOnePass() {
+        var text = "aws = 'AKIAIOSFODNN7EXAMPLE'\n".repeat(60_000); // 1.7 MB, under the 2 MB scanned
+
+        var findings = check(file("keys.txt", text));
+
+        assertThat(findings).hasSize(60_000);
+        assertThat(findings.get(59_999).location()).hasToString("keys.txt:60000:8");
+    }
+
+    @Test
     void shouldWarnAboutNotebookOutputsByDefault() {
         var findings = check(fixture("with-outputs.ipynb"), fixture("clean.ipynb"));
 
