@@ -7,16 +7,16 @@ import io.mlexp.check.TextFiles;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.files.GitFiles;
 import io.mlexp.files.RepoFile;
-import io.mlexp.git.Revisions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.mlexp.git.CommitRange;
+import io.mlexp.git.RangeCommit;
+import io.mlexp.git.RangeCommits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.revwalk.RevWalk;
+import java.util.function.Consumer;
 
 /**
  * The tag rule: every experiment ID the tag's commits name (in {@code base..head}, or the tagged commit
@@ -85,25 +85,21 @@ public final class NamedRecordCheck {
 
     /** Each ID the commits name, with the first commit (newest first) that names it. */
     private Map<String, String> namedIds(Path repositoryDir, Optional<String> base, String head) {
-        var named = new LinkedHashMap<String, String>();
-        try (var repository = Revisions.open(repositoryDir); var walk = new RevWalk(repository)) {
-            walk.markStart(Revisions.commit(walk, repository, head, false));
-            if (base.isPresent()) {
-                walk.markUninteresting(Revisions.commit(walk, repository, base.get(), true));
+        var range = CommitRange.parse(head, base.map(List::of).orElse(List.of()));
+        try (var commits = RangeCommits.start(repositoryDir, range, base.isPresent() ? Integer.MAX_VALUE : 1)) {
+            return commits.readInto(NamedIds::new).named;
+        }
+    }
+
+    private final class NamedIds implements Consumer<RangeCommit> {
+        private final Map<String, String> named = new LinkedHashMap<>();
+
+        @Override
+        public void accept(RangeCommit commit) {
+            var matcher = config.idPattern().pattern().matcher(commit.message());
+            while (matcher.find()) {
+                named.putIfAbsent(matcher.group(), "commit " + commit.shortId());
             }
-            int limit = base.isPresent() ? Integer.MAX_VALUE : 1;
-            for (var commit : walk) {
-                if (limit-- == 0) {
-                    break;
-                }
-                var matcher = config.idPattern().pattern().matcher(commit.getFullMessage());
-                while (matcher.find()) {
-                    named.putIfAbsent(matcher.group(), "commit " + commit.abbreviate(7).name());
-                }
-            }
-            return named;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the commits: " + e.getMessage(), e);
         }
     }
 }
