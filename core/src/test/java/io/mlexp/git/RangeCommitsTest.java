@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.mlexp.check.InvalidInputException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,8 @@ class RangeCommitsTest {
     @TempDir
     Path dir;
 
+    private GitCli git;
+
     private static final class Sink extends ArrayList<RangeCommit> implements java.util.function.Consumer<RangeCommit> {
         @Override
         public void accept(RangeCommit commit) {
@@ -30,18 +30,15 @@ class RangeCommitsTest {
 
     @BeforeEach
     void createHistory() throws Exception {
-        git("init", "-q", "-b", "main");
-        git("config", "user.name", "Ada");
-        git("config", "user.email", "ada@example.org");
-        git("config", "commit.gpgsign", "false");
+        git = GitCli.init(dir);
         commit(1, "chore: start\n");
-        git("tag", "base");
-        git("checkout", "-q", "-b", "topic");
+        git.run("tag", "base");
+        git.run("checkout", "-q", "-b", "topic");
         commit(2, "feat: add b\n\nWith a body.\n");
         commit(3, "feature: add c\r\n\r\nCRLF kept verbatim\r\n", "--cleanup=verbatim");
-        git("checkout", "-q", "main");
+        git.run("checkout", "-q", "main");
         commit(4, "fix: repair d\n\n#42 is a line Git keeps here\n", "--cleanup=verbatim");
-        git("merge", "-q", "--no-ff", "-m", "Merge branch 'topic'", "topic");
+        git.run("merge", "-q", "--no-ff", "-m", "Merge branch 'topic'", "topic");
         commit(5, "fix: caf\u00e9 in Latin-1\n", "--encoding-latin1");
         commit(6, "fix: not UTF-8 \u00ff\n", "--raw-latin1");
         commit(7, "", "--allow-empty-message");
@@ -122,7 +119,7 @@ class RangeCommitsTest {
     /** A commit of one file; the message given as bytes where Git must not re-encode it. */
     private void commit(int n, String message, String... how) throws Exception {
         Files.writeString(dir.resolve("f" + n + ".txt"), "file " + n);
-        git("add", ".");
+        git.run("add", ".");
         var args = new ArrayList<>(List.of("commit", "-q", "--no-verify"));
         var messageFile = dir.resolve(".git/MSG");
         var bytes = message.getBytes(StandardCharsets.UTF_8);
@@ -138,15 +135,6 @@ class RangeCommitsTest {
         }
         Files.write(messageFile, bytes);
         args.addAll(List.of("-F", messageFile.toString()));
-        git(args.toArray(String[]::new));
-    }
-
-    private void git(String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("git %s: %s", String.join(" ", args), output).isZero();
+        git.run(args.toArray(String[]::new));
     }
 }
