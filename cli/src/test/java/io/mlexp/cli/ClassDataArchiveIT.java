@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's class-data archive: made in the background by a first start, mapped by the hooks
- * after it, and made again when any jar of the distribution is newer (the JVM refuses all of it then).
+ * after it, and made again when any jar of the distribution is newer or the distribution has moved (the JVM
+ * refuses all of it then).
  */
 class ClassDataArchiveIT {
     private static final Path DISTRIBUTION = Path.of("target", "mlexp").toAbsolutePath();
@@ -45,6 +46,25 @@ class ClassDataArchiveIT {
         awaitArchiveNewerThan(archive, changed);
 
         assertThat(hook(home, repo)).contains(ARCHIVED);
+    }
+
+    @Test
+    void shouldMakeTheArchiveAgainWhenTheDistributionMoves() throws Exception {
+        var home = copyDistribution();
+        var repo = Files.createDirectories(work.resolve("repo"));
+        run(repo, "git", "init", "-q");
+        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\n");
+        Files.writeString(repo.resolve("MSG"), "feat: add the loader\n");
+        hook(home, repo);
+        awaitArchiveNewerThan(home.resolve("cds/mlexp.jsa"), FileTime.fromMillis(0));
+        var made = Files.getLastModifiedTime(home.resolve("cds/mlexp.jsa"));
+
+        // copied or moved as a whole (cp -a, an installer): the archive still names the old class path
+        var moved = Files.move(home, work.resolve("moved"));
+        assertThat(hook(moved, repo)).as("a start from the new place").doesNotContain(ARCHIVED);
+        awaitArchiveNewerThan(moved.resolve("cds/mlexp.jsa"), made);
+
+        assertThat(hook(moved, repo)).contains(ARCHIVED);
     }
 
     private Path copyDistribution() throws IOException {
