@@ -20,7 +20,12 @@ public final class TrainingConfigRules {
 
     /** Whether a repository path is one of the training configs the rules cover. */
     public boolean covers(String path) {
-        return config.required().stream().anyMatch(glob -> glob.matches(path));
+        for (var glob : config.required()) {
+            if (glob.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks one config file's content; YAML errors become findings, with their location. */

@@ -29,16 +29,23 @@ public final class FileRules {
     }
 
     private List<Finding> check(RepoFile file) {
+        // loops rather than streams: this runs for every staged file, mostly before the JIT has compiled it
         var rules = config.files();
-        if (rules.allowed().stream().anyMatch(glob -> glob.matches(file.path()))) {
-            return List.of();
+        for (var glob : rules.allowed()) {
+            if (glob.matches(file.path())) {
+                return List.of();
+            }
         }
         var findings = new ArrayList<Finding>();
-        rules.forbidden().stream().filter(glob -> glob.matches(file.path())).findFirst().ifPresent(glob ->
+        for (var glob : rules.forbidden()) {
+            if (glob.matches(file.path())) {
                 findings.add(Finding.error("file-forbidden", SourceLocation.of(file.path()),
                         "matches files.forbidden pattern '" + glob + "'")
                         .withHint("weights, data and logs belong in storage, not Git: git rm --cached '" + file.path()
-                                + "', or add the path to files.allowed")));
+                                + "', or add the path to files.allowed"));
+                break;
+            }
+        }
         if (file.size() > rules.maxSize().bytes() && !file.isLfsPointer()) {
             findings.add(Finding.error("file-too-large", SourceLocation.of(file.path()),
                     "is " + file.size() + " bytes, more than files.max-size " + rules.maxSize())

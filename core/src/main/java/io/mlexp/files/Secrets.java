@@ -10,20 +10,37 @@ import java.util.regex.Pattern;
 
 /** Finds private keys and access tokens of well-known shapes in text files. */
 final class Secrets {
-    private record Shape(String name, Pattern pattern) {
+    /**
+     * A kind of secret: its pattern, and the plain texts one of which every match holds. Most files hold
+     * none of them, and are passed without running the pattern (Git's matcher does the same for globs).
+     */
+    private record Shape(String name, Pattern pattern, List<String> clues) {
+        Shape(String name, String pattern, String... clues) {
+            this(name, Pattern.compile(pattern), List.of(clues));
+        }
+
+        boolean mayMatch(String text) {
+            for (var clue : clues) {
+                if (text.contains(clue)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape("private key", Pattern.compile("-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----")),
-            new Shape("AWS access key ID", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
-            new Shape("GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{22,}")),
-            new Shape("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
-            new Shape("Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Shape("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b")),
-            new Shape("Hugging Face token", Pattern.compile("\\bhf_[A-Za-z]{34}\\b")),
-            new Shape("OpenAI key", Pattern.compile("\\bsk-(proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}")),
-            new Shape("Jupyter token", Pattern.compile("[?&]token=[0-9a-f]{48}\\b")),
-            new Shape("Weights & Biases key", Pattern.compile("WANDB_API_KEY[^\\S\\n]*[=:][^\\S\\n]*['\"]?[0-9a-f]{40}\\b")));
+            new Shape("private key", "-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----", "-----BEGIN "),
+            new Shape("AWS access key ID", "\\b(AKIA|ASIA)[0-9A-Z]{16}\\b", "AKIA", "ASIA"),
+            new Shape("GitHub token", "\\bgh[pousr]_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{22,}",
+                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+            new Shape("GitLab token", "\\bglpat-[A-Za-z0-9_-]{20,}", "glpat-"),
+            new Shape("Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
+            new Shape("Google API key", "\\bAIza[0-9A-Za-z_-]{35}\\b", "AIza"),
+            new Shape("Hugging Face token", "\\bhf_[A-Za-z]{34}\\b", "hf_"),
+            new Shape("OpenAI key", "\\bsk-(proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}", "T3BlbkFJ"),
+            new Shape("Jupyter token", "[?&]token=[0-9a-f]{48}\\b", "token="),
+            new Shape("Weights & Biases key", "WANDB_API_KEY[^\\S\\n]*[=:][^\\S\\n]*['\"]?[0-9a-f]{40}\\b", "WANDB_API_KEY"));
     private static final int MAX_SCANNED_BYTES = 2 * 1024 * 1024;
 
     private Secrets() {
@@ -44,6 +61,9 @@ final class Secrets {
         var text = new String(bytes, StandardCharsets.UTF_8);
         var found = new ArrayList<Found>();
         for (int shape = 0; shape < SHAPES.size(); shape++) {
+            if (!SHAPES.get(shape).mayMatch(text)) {
+                continue;
+            }
             var matcher = SHAPES.get(shape).pattern().matcher(text);
             int lastLine = 0;
             var lines = new LineCounter(text);
@@ -58,6 +78,9 @@ final class Secrets {
                             .withHint("remove it, revoke it, and load it from the environment or a secret store")));
                 }
             }
+        }
+        if (found.isEmpty()) {
+            return List.of();
         }
         found.sort(Comparator.comparingInt(Found::line).thenComparingInt(Found::shape));
         return found.stream().map(Found::finding).toList();

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FileRulesTest {
     private static final Path FIXTURES = Path.of("src/test/resources/files");
@@ -51,6 +53,34 @@ class FileRulesTest {
         assertThat(findings.get(0).message()).isEqualTo("looks like a AWS access key ID: 'AKIAIO…****'");
         assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("IOSFODNN7EXAMPLE"));
         assertThat(check(file("id_rsa.txt", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n"))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "GitHub token       | token = 'ghp_{36}'",
+        "GitHub token       | GH = github_pat_{22}",
+        "GitLab token       | GITLAB=glpat-{20}",
+        "Slack token        | slack: xoxb-{10}",
+        "Google API key     | key = AIza{35}",
+        "Hugging Face token | HF_TOKEN=hf_{34}",
+        "OpenAI key         | OPENAI=sk-proj-{20}T3BlbkFJ{20}",
+        "Jupyter token      | http://localhost:8888/?token={48}",
+        "AWS access key ID  | id: ASIA{16A}"})
+    void shouldFindEveryShapeOfSecret(String shape, String template) {
+        // secrets made here from "{N}" (N times 'a', or the letter given), so that no scanner takes this file for a leak
+        var secret = fill(template, 0);
+
+        assertThat(check(file("settings.env", "# settings\n" + secret + "\n")))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.message()).startsWith("looks like a " + shape + ": ");
+                    assertThat(finding.location().line()).isEqualTo(2);
+                });
+        assertThat(check(file("settings.env", fill(template, 1)))).as("one character short").isEmpty();
+    }
+
+    private static String fill(String template, int shorter) {
+        return java.util.regex.Pattern.compile("\\{(\\d+)([A-Z])?}").matcher(template).replaceAll(m ->
+                (m.group(2) == null ? "a" : m.group(2)).repeat(Integer.parseInt(m.group(1)) - shorter));
     }
 
     @Test
