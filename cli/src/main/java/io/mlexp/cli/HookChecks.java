@@ -6,12 +6,10 @@ import io.mlexp.commit.CommitMessage;
 import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
 import io.mlexp.files.FileRules;
-import io.mlexp.files.StagedFiles;
+import io.mlexp.files.StagedCheck;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** The checks Git hooks run before every commit, shared by {@code mlexp check} and {@link HookEntry}. */
 final class HookChecks {
@@ -41,15 +39,6 @@ final class HookChecks {
     }
 
     static List<Finding> staged(Workspace workspace) {
-        try (var staged = StagedFiles.open(workspace.root())) {
-            // git lists what is staged while this thread reads .mlexp.yml: each takes about as long
-            var listing = CompletableFuture.supplyAsync(staged::list);
-            var config = workspace.loadConfig();
-            try {
-                return new FileRules(config).check(listing.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
+        return new StagedCheck(() -> new FileRules(workspace.loadConfig())).check(workspace.root());
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 
 /** The rules for files about to be committed ({@code files:}, and the YAML configs of {@code configs:}). */
 public final class FileRules {
-    private static final int PARALLEL_FROM = 64;
-
     private final MlexpConfig config;
     private final TrainingConfigRules trainingConfigs;
 
@@ -22,13 +20,8 @@ public final class FileRules {
         this.trainingConfigs = new TrainingConfigRules(config.configs());
     }
 
-    /** The findings of every file, in the order of {@code files}; many files are checked on every core. */
-    public List<Finding> check(List<RepoFile> files) {
-        var stream = files.size() >= PARALLEL_FROM ? files.parallelStream() : files.stream();
-        return stream.map(this::check).flatMap(List::stream).toList();
-    }
-
-    private List<Finding> check(RepoFile file) {
+    /** The findings of one file ({@link StagedCheck} checks many on every core). */
+    public List<Finding> check(RepoFile file) {
         // loops rather than streams: this runs for every staged file, mostly before the JIT has compiled it
         var rules = config.files();
         for (var glob : rules.allowed()) {

@@ -2,34 +2,39 @@ package io.mlexp.files;
 
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.git.GitCommand;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What is staged for the next commit, read through the {@code git} command rather than JGit, for two
  * reasons. It is the pre-commit hook's own view: {@code git commit -a} and {@code git commit PATH} stage
  * into a temporary index named by {@code GIT_INDEX_FILE}, which only git itself honours everywhere.
- * And it is fast: three short git processes cost less than JGit's first repository open (~70 ms).
- * Contents come from {@code git cat-file --batch}: the small blobs all at once (the rules read nearly
- * every one of them), any larger one only when a rule asks for it.
+ * And it is fast: two short git processes cost less than JGit's first repository open (~70 ms).
+ *
+ * <p>{@code git diff --cached} lists the files; one {@code git cat-file --batch}, started while the
+ * diff runs, streams their contents, and each file is handed on as soon as its content is in, so that
+ * rules can check it while git reads the next. A blob over {@link #INLINE_MAX_BLOB} (a model staged by
+ * mistake) is not streamed: its process stops there, a fresh one goes on after it, and its content is
+ * read only if a rule asks for it.</p>
  */
 public final class StagedFiles implements AutoCloseable {
-    private static final long PREFETCH_MAX_BLOB = 1L << 20;
-    private static final long PREFETCH_BUDGET = 32L << 20;
+    static final long INLINE_MAX_BLOB = 1L << 20;
+    private static final String[] DIFF = {"diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev",
+        "--no-ext-diff", "--ignore-submodules=all", "--diff-filter=ACMT"};
+    private static final String GITLINK_MODE = "160000";
 
     private final Path root;
-    private final java.util.Map<String, byte[]> prefetched = new java.util.HashMap<>();
-    private Process contents;
-    private InputStream contentOut;
-    private OutputStream contentIn;
+    private Process batch;
+    private Process onDemand;
+    private CatFileOutput onDemandOut;
+    private OutputStream onDemandIn;
 
     private StagedFiles(Path root) {
         this.root = root;
@@ -41,130 +46,134 @@ public final class StagedFiles implements AutoCloseable {
 
     /** Files added, modified, copied or renamed (under their new name) in the index against HEAD. */
     public List<RepoFile> list() {
-        var raw = GitCommand.output(root, null, "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev",
-                "--no-ext-diff", "--ignore-submodules=all", "--diff-filter=ACMT");
-        var entries = parseRaw(raw);
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        var ids = new StringBuilder();
-        entries.forEach(entry -> ids.append(entry.blob()).append('\n'));
-        var sizes = new String(GitCommand.output(root, ids.toString(), "cat-file", "--batch-check"),
-                StandardCharsets.US_ASCII).split("\n");
-        var files = new ArrayList<RepoFile>(entries.size());
-        var prefetch = new StringBuilder();
-        long budget = PREFETCH_BUDGET;
-        for (int i = 0; i < entries.size(); i++) {
-            var entry = entries.get(i);
-            var header = sizes[i].split(" ");
-            if (header.length != 3) {
-                throw new EnvironmentException("git cat-file could not read the staged " + entry.path() + ": " + sizes[i]);
-            }
-            long size = Long.parseLong(header[2]);
-            if (size <= PREFETCH_MAX_BLOB && size <= budget) {
-                budget -= size;
-                prefetch.append(entry.blob()).append('\n');
-            }
-            files.add(new RepoFile(entry.path(), size, () -> content(entry.blob())));
-        }
-        if (!prefetch.isEmpty()) {
-            readAll(GitCommand.output(root, prefetch.toString(), "cat-file", "--batch"));
-        }
+        var files = new ArrayList<RepoFile>();
+        read(files::add);
         return files;
     }
 
-    /** {@code SHA blob SIZE LF CONTENT LF}, repeated. */
-    private void readAll(byte[] batch) {
-        int at = 0;
-        while (at < batch.length) {
-            int lineEnd = at;
-            while (batch[lineEnd] != '\n') {
-                lineEnd++;
+    /**
+     * Hands each staged file to {@code arrived}, in Git's order, as soon as its content is read; this
+     * is where memory is bounded: {@code arrived} may block until the files before have been checked.
+     */
+    public void read(Consumer<RepoFile> arrived) {
+        var diff = GitCommand.startReading(root, DIFF);
+        batch = startBatch(); // git starts it while the diff runs
+        var entries = entries(GitCommand.output(diff, root, DIFF));
+        int next = 0;
+        while (next < entries.size()) {
+            next = readBatch(entries, next, arrived);
+            if (next < entries.size()) {
+                batch = startBatch();
             }
-            var header = new String(batch, at, lineEnd - at, StandardCharsets.US_ASCII).split(" ");
-            if (header.length != 3) {
-                throw new EnvironmentException("git cat-file could not read a staged blob: " + String.join(" ", header));
-            }
-            int size = Integer.parseInt(header[2]);
-            prefetched.put(header[0], java.util.Arrays.copyOfRange(batch, lineEnd + 1, lineEnd + 1 + size));
-            at = lineEnd + 1 + size + 1;
         }
+        batch.destroy();
+    }
+
+    private Process startBatch() {
+        return GitCommand.start(root, ProcessBuilder.Redirect.DISCARD, "cat-file", "--batch");
     }
 
     private record Entry(String path, String blob) {
     }
 
     /** {@code :oldmode newmode oldsha newsha status NUL path NUL}, repeated; submodules left out. */
-    private static List<Entry> parseRaw(byte[] raw) {
+    private static List<Entry> entries(byte[] raw) {
         var entries = new ArrayList<Entry>();
         int start = 0;
         while (start < raw.length) {
-            int headerEnd = indexOf(raw, start);
-            int pathEnd = indexOf(raw, headerEnd + 1);
-            var header = new String(raw, start, headerEnd - start, StandardCharsets.US_ASCII).split(" ");
-            var path = new String(raw, headerEnd + 1, pathEnd - headerEnd - 1, StandardCharsets.UTF_8);
-            if (!header[1].equals("160000")) {
-                entries.add(new Entry(path, header[3]));
+            int headerEnd = indexOf(raw, 0, start);
+            int pathEnd = indexOf(raw, 0, headerEnd + 1);
+            int newMode = indexOf(raw, ' ', start) + 1;
+            int oldId = indexOf(raw, ' ', newMode) + 1;
+            int newId = indexOf(raw, ' ', oldId) + 1;
+            int status = indexOf(raw, ' ', newId) + 1;
+            if (status >= headerEnd) {
+                throw new EnvironmentException("git diff --cached wrote what mlexp cannot read: '"
+                        + new String(raw, start, headerEnd - start, StandardCharsets.UTF_8) + "'");
+            }
+            if (!new String(raw, newMode, oldId - 1 - newMode, StandardCharsets.US_ASCII).equals(GITLINK_MODE)) {
+                entries.add(new Entry(new String(raw, headerEnd + 1, pathEnd - headerEnd - 1, StandardCharsets.UTF_8),
+                        new String(raw, newId, status - 1 - newId, StandardCharsets.US_ASCII)));
             }
             start = pathEnd + 1;
         }
         return entries;
     }
 
-    private static int indexOf(byte[] bytes, int from) {
+    private static int indexOf(byte[] bytes, int value, int from) {
         for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
+            if (bytes[i] == value) {
                 return i;
             }
         }
         return bytes.length;
     }
 
-    private synchronized byte[] content(String blob) {
-        var bytes = prefetched.get(blob);
-        if (bytes != null) {
-            return bytes;
-        }
+    /**
+     * Reads the entries from {@code from} on through the running batch: {@code SHA blob SIZE LF CONTENT LF}
+     * each. Returns where it stopped: after the first blob too large to stream, or at the end.
+     */
+    private int readBatch(List<Entry> entries, int from, Consumer<RepoFile> arrived) {
+        var process = batch;
+        // the names go in from another thread, so that git's full output pipe cannot block us both
+        var names = new Thread(() -> {
+            try (var stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
+                for (int i = from; i < entries.size(); i++) {
+                    stdin.write(entries.get(i).blob().getBytes(StandardCharsets.US_ASCII));
+                    stdin.write('\n');
+                }
+            } catch (IOException e) {
+                // the batch was stopped at a large blob, or git went; the reading side tells which
+            }
+        }, "git-cat-file-names");
+        names.setDaemon(true);
+        names.start();
         try {
-            if (contents == null) {
-                contents = GitCommand.start(root, ProcessBuilder.Redirect.DISCARD, "cat-file", "--batch");
-                contentOut = new BufferedInputStream(contents.getInputStream(), 1 << 16);
-                contentIn = contents.getOutputStream();
+            var out = new CatFileOutput(process.getInputStream());
+            for (int i = from; i < entries.size(); i++) {
+                var entry = entries.get(i);
+                long size = out.nextSize(entry.path());
+                if (size > INLINE_MAX_BLOB) {
+                    process.destroy();
+                    arrived.accept(new RepoFile(entry.path(), size, () -> content(entry.blob())));
+                    return i + 1;
+                }
+                var content = out.content((int) size);
+                arrived.accept(new RepoFile(entry.path(), size, () -> content));
             }
-            contentIn.write((blob + "\n").getBytes(StandardCharsets.US_ASCII));
-            contentIn.flush();
-            var header = readLine(contentOut).split(" ");
-            if (header.length != 3) {
-                throw new EnvironmentException("git cat-file could not read blob " + blob);
-            }
-            bytes = contentOut.readNBytes(Math.toIntExact(Long.parseLong(header[2])));
-            contentOut.read(); // the newline after the content
-            return bytes;
+            return entries.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read staged content from git: " + e.getMessage(), e);
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        var line = new ByteArrayOutputStream(64);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("git cat-file ended early");
+    private synchronized byte[] content(String blob) {
+        try {
+            if (onDemand == null) {
+                onDemand = startBatch();
+                onDemandOut = new CatFileOutput(onDemand.getInputStream());
+                onDemandIn = onDemand.getOutputStream();
             }
-            line.write(b);
+            onDemandIn.write((blob + "\n").getBytes(StandardCharsets.US_ASCII));
+            onDemandIn.flush();
+            return onDemandOut.content(Math.toIntExact(onDemandOut.nextSize(blob)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read staged content from git: " + e.getMessage(), e);
         }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 
     @Override
     public void close() {
-        if (contents != null) {
+        if (batch != null) {
+            batch.destroy();
+        }
+        if (onDemand != null) {
             try {
-                contentIn.close();
+                onDemandIn.close();
             } catch (IOException e) {
                 // git has gone already; nothing of ours is lost
             }
-            contents.destroy();
+            onDemand.destroy();
         }
     }
 }

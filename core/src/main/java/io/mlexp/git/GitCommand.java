@@ -14,30 +14,23 @@ public final class GitCommand {
     private GitCommand() {
     }
 
-    /** The standard output of {@code git ARGS}, with {@code input} (or nothing) on its standard input. */
-    public static byte[] output(Path root, String input, String... args) {
+    /** {@code git ARGS} running with nothing on its standard input, for {@link #output(Process, Path, String...)}. */
+    public static Process startReading(Path root, String... args) {
         var process = start(root, ProcessBuilder.Redirect.PIPE, args);
-        Runnable feed = () -> {
-            try (var stdin = process.getOutputStream()) {
-                if (input != null) {
-                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                // git stopped reading; its exit status and message tell why
-            }
-        };
-        // input goes in from another thread, so that git's full output pipe cannot block us both
-        var writer = new Thread(feed, "git-stdin");
-        if (input == null) {
-            feed.run();
-        } else {
-            writer.start();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // nothing was written; git reads no input
         }
+        return process;
+    }
+
+    /** The standard output of {@code process}, started as {@code git ARGS} in {@code root}, once it has exited well. */
+    public static byte[] output(Process process, Path root, String... args) {
         try (var stdout = process.getInputStream(); var stderr = process.getErrorStream()) {
             var output = stdout.readAllBytes();
             var error = new String(stderr.readAllBytes(), StandardCharsets.UTF_8).strip();
             int status = process.waitFor();
-            writer.join();
             if (status != 0) {
                 throw new EnvironmentException("'git " + String.join(" ", args) + "' failed in " + root
                         + (error.isEmpty() ? " (exit " + status + ")" : ": " + error));

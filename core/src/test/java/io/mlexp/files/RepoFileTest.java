@@ -14,7 +14,7 @@ class RepoFileTest {
             return "x: 1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         });
 
-        new FileRules(io.mlexp.config.MlexpConfig.defaults()).check(java.util.List.of(file));
+        new FileRules(io.mlexp.config.MlexpConfig.defaults()).check(file);
         file.content().get();
 
         assertThat(reads).hasValue(1);
@@ -28,7 +28,7 @@ class RepoFileTest {
             return new byte[0];
         });
 
-        assertThat(new FileRules(io.mlexp.config.MlexpConfig.defaults()).check(java.util.List.of(file))).hasSize(2);
+        assertThat(new FileRules(io.mlexp.config.MlexpConfig.defaults()).check(file)).hasSize(2);
         assertThat(reads).hasValue(0);
     }
 }
