@@ -19,6 +19,19 @@ mlexp="$root/cli/target/mlexp/bin/mlexp"
 for _ in $(seq 1 120); do [ -f "$root/cli/target/mlexp/cds/mlexp.jsa" ] && break; sleep 1; done
 [ -f "$root/cli/target/mlexp/cds/mlexp.jsa" ] || echo "warning: no CDS archive was made; figures are without it" >&2
 
+# hyperfine's tables give means; the goals are stated for medians, so each table is followed by them.
+# Usage: medians RESULT.json NAME... (one name per command, in order; one of them is "commit-msg hook")
+medians() {
+  python3 - "$@" <<'PY'
+import json, sys
+names = sys.argv[2:]
+medians = [r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]]
+hook = medians[names.index("commit-msg hook")]
+print("Medians: " + "; ".join(f"{name} {median:.1f} ms ({median / hook:.2f}x the commit-msg hook)"
+                              for name, median in zip(names, medians)))
+PY
+}
+
 repo="$work/repo"
 mkdir -p "$repo" && cd "$repo"
 git init -q -b main && git config user.name Ada && git config user.email ada@example.org && git config commit.gpgsign false
@@ -37,11 +50,13 @@ echo "## commit-msg hook, end to end (same message)"
 echo
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(gitlint --version), commitlint $($commitlint --version)"
 echo
-hyperfine -N -w 3 -r 30 --export-markdown "$work/msg.md" \
+hyperfine -N -w 3 -r 30 --export-markdown "$work/msg.md" --export-json "$work/msg.json" \
   "gitlint --msg-filename $work/MSG" \
   "$commitlint --edit $work/MSG" \
   "$repo/.git/hooks/commit-msg $work/MSG" >/dev/null
 cat "$work/msg.md"
+echo
+medians "$work/msg.json" gitlint commitlint "commit-msg hook"
 echo
 
 # 10,000 conventional commits through git fast-import (one small file changing)
@@ -83,8 +98,10 @@ for i in $(seq 1 900); do printf 'def f%d():\n    return %d\n' "$i" "$i" > "src/
 git add configs src
 echo "## pre-commit hook with 1,000 staged files (100 YAML configs) against the commit-msg hook"
 echo
-hyperfine -N -w 2 -r 15 --export-markdown "$work/staged.md" \
+hyperfine -N -w 2 -r 30 --export-markdown "$work/staged.md" --export-json "$work/staged.json" \
   "$repo/.git/hooks/commit-msg $work/MSG" \
   "$repo/.git/hooks/pre-commit" >/dev/null
 cat "$work/staged.md"
+echo
+medians "$work/staged.json" "commit-msg hook" "pre-commit hook"
 } > "$out"
