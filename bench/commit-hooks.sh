@@ -5,6 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-/dev/stdout}
+case $out in /*) ;; *) out="$PWD/$out" ;; esac # written after the cd below
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -14,10 +15,16 @@ command -v hyperfine >/dev/null || need+=(hyperfine)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; fi
 "$root/mlexp" --version >/dev/null
 mlexp="$root/cli/target/mlexp/bin/mlexp"
-# The first start makes the class-data archive in the background; measure the steady state, as a
-# developer's hooks see it from their second commit on.
-for _ in $(seq 1 120); do [ -f "$root/cli/target/mlexp/cds/mlexp.jsa" ] && break; sleep 1; done
-[ -f "$root/cli/target/mlexp/cds/mlexp.jsa" ] || echo "warning: no CDS archive was made; figures are without it" >&2
+# The first start after a build makes the class-data archive in the background; measure the steady
+# state, as a developer's hooks see it from their second commit on. An archive older than a jar is
+# being remade (and competes for the cores meanwhile): wait for the new one.
+archive="$root/cli/target/mlexp/cds/mlexp.jsa"
+archive_ready() {
+  [ -f "$archive" ] && [ ! -d "$archive.lock" ] && [ -z "$(find "$root/cli/target/mlexp/lib" -name '*.jar' -newer "$archive")" ]
+}
+"$mlexp" --version >/dev/null
+for _ in $(seq 1 120); do archive_ready && break; sleep 1; done
+archive_ready || echo "warning: no current CDS archive was made; figures are without it" >&2
 
 # hyperfine's tables give means; the goals are stated for medians, so each table is followed by them.
 # Usage: medians RESULT.json NAME... (one name per command, in order; one of them is "commit-msg hook")
