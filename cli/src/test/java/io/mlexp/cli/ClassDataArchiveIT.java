@@ -28,10 +28,7 @@ class ClassDataArchiveIT {
     @Test
     void shouldMakeTheArchiveAgainWhenAnyJarChanges() throws Exception {
         var home = copyDistribution();
-        var repo = Files.createDirectories(work.resolve("repo"));
-        run(repo, "git", "init", "-q");
-        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\n");
-        Files.writeString(repo.resolve("MSG"), "feat: add the loader\n");
+        var repo = repository();
         var archive = home.resolve("cds/mlexp.jsa");
 
         hook(home, repo);
@@ -51,10 +48,7 @@ class ClassDataArchiveIT {
     @Test
     void shouldMakeTheArchiveAgainWhenTheDistributionMoves() throws Exception {
         var home = copyDistribution();
-        var repo = Files.createDirectories(work.resolve("repo"));
-        run(repo, "git", "init", "-q");
-        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\n");
-        Files.writeString(repo.resolve("MSG"), "feat: add the loader\n");
+        var repo = repository();
         hook(home, repo);
         awaitArchiveNewerThan(home.resolve("cds/mlexp.jsa"), FileTime.fromMillis(0));
         var made = Files.getLastModifiedTime(home.resolve("cds/mlexp.jsa"));
@@ -65,6 +59,15 @@ class ClassDataArchiveIT {
         awaitArchiveNewerThan(moved.resolve("cds/mlexp.jsa"), made);
 
         assertThat(hook(moved, repo)).contains(ARCHIVED);
+    }
+
+    /** A repository with a config and a commit message for the commit-msg hook. */
+    private Path repository() throws Exception {
+        var repo = Files.createDirectories(work.resolve("repo"));
+        run(repo, "git", "init", "-q");
+        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\n");
+        Files.writeString(repo.resolve("MSG"), "feat: add the loader\n");
+        return repo;
     }
 
     private Path copyDistribution() throws IOException {
