@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * <p>{@code git diff --cached} lists the files; one {@code git cat-file --batch}, started while the
  * diff runs, streams their contents, and each file is handed on as soon as its content is in, so that
  * rules can check it while git reads the next. A blob over {@link #INLINE_MAX_BLOB} (a model staged by
- * mistake) is not streamed: its process stops there, a fresh one goes on after it, and its content is
- * read only if a rule asks for it.</p>
+ * mistake) is not streamed: its process stops there; a {@code cat-file --batch-check} then sizes the
+ * rest, a fresh batch reads the small ones, and a large blob is read only if a rule asks for it.</p>
  */
 public final class StagedFiles implements AutoCloseable {
     static final long INLINE_MAX_BLOB = 1L << 20;
@@ -59,14 +59,11 @@ public final class StagedFiles implements AutoCloseable {
         var diff = GitCommand.startReading(root, DIFF);
         batch = startBatch(); // git starts it while the diff runs
         var entries = entries(GitCommand.output(diff, root, DIFF));
-        int next = 0;
-        while (next < entries.size()) {
-            next = readBatch(entries, next, arrived);
-            if (next < entries.size()) {
-                batch = startBatch();
-            }
-        }
+        int next = streamUntilLarge(entries, arrived);
         batch.destroy();
+        if (next < entries.size()) {
+            readRest(entries.subList(next, entries.size()), arrived);
+        }
     }
 
     private Process startBatch() {
@@ -110,32 +107,19 @@ public final class StagedFiles implements AutoCloseable {
     }
 
     /**
-     * Reads the entries from {@code from} on through the running batch: {@code SHA blob SIZE LF CONTENT LF}
-     * each. Returns where it stopped: after the first blob too large to stream, or at the end.
+     * Reads the entries through the running batch: {@code SHA blob SIZE LF CONTENT LF} each. Returns
+     * where it stopped: after the first blob too large to stream, or at the end.
      */
-    private int readBatch(List<Entry> entries, int from, Consumer<RepoFile> arrived) {
-        var process = batch;
-        // the names go in from another thread, so that git's full output pipe cannot block us both
-        var names = new Thread(() -> {
-            try (var stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
-                for (int i = from; i < entries.size(); i++) {
-                    stdin.write(entries.get(i).blob().getBytes(StandardCharsets.US_ASCII));
-                    stdin.write('\n');
-                }
-            } catch (IOException e) {
-                // the batch was stopped at a large blob, or git went; the reading side tells which
-            }
-        }, "git-cat-file-names");
-        names.setDaemon(true);
-        names.start();
+    private int streamUntilLarge(List<Entry> entries, Consumer<RepoFile> arrived) {
+        var out = new CatFileOutput(batch.getInputStream());
+        ask(batch, entries);
         try {
-            var out = new CatFileOutput(process.getInputStream());
-            for (int i = from; i < entries.size(); i++) {
+            for (int i = 0; i < entries.size(); i++) {
                 var entry = entries.get(i);
                 long size = out.nextSize(entry.path());
                 if (size > INLINE_MAX_BLOB) {
-                    process.destroy();
-                    arrived.accept(new RepoFile(entry.path(), size, () -> content(entry.blob())));
+                    batch.destroy();
+                    arrived.accept(onDemand(entry, size));
                     return i + 1;
                 }
                 var content = out.content((int) size);
@@ -145,6 +129,65 @@ public final class StagedFiles implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read staged content from git: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What follows a large blob, where more may come (a folder of images): the sizes of all from one
+     * {@code cat-file --batch-check}, then the contents of the small ones from one batch, so that no
+     * large blob is read unless a rule asks, and none costs a process of its own.
+     */
+    private void readRest(List<Entry> rest, Consumer<RepoFile> arrived) {
+        var sizes = new long[rest.size()];
+        var sizing = GitCommand.start(root, ProcessBuilder.Redirect.DISCARD, "cat-file", "--batch-check");
+        try {
+            var out = new CatFileOutput(sizing.getInputStream());
+            ask(sizing, rest);
+            for (int i = 0; i < rest.size(); i++) {
+                sizes[i] = out.nextSize(rest.get(i).path());
+            }
+            var small = new ArrayList<Entry>();
+            for (int i = 0; i < rest.size(); i++) {
+                if (sizes[i] <= INLINE_MAX_BLOB) {
+                    small.add(rest.get(i));
+                }
+            }
+            batch = startBatch();
+            var contents = new CatFileOutput(batch.getInputStream());
+            ask(batch, small);
+            for (int i = 0; i < rest.size(); i++) {
+                var entry = rest.get(i);
+                if (sizes[i] > INLINE_MAX_BLOB) {
+                    arrived.accept(onDemand(entry, sizes[i]));
+                } else {
+                    var content = contents.content((int) contents.nextSize(entry.path()));
+                    arrived.accept(new RepoFile(entry.path(), sizes[i], () -> content));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read staged content from git: " + e.getMessage(), e);
+        } finally {
+            sizing.destroy();
+        }
+    }
+
+    /** Writes the entries' IDs to {@code cat-file}: from another thread, so that its full output pipe cannot block us both. */
+    private static void ask(Process catFile, List<Entry> entries) {
+        var names = new Thread(() -> {
+            try (var stdin = new BufferedOutputStream(catFile.getOutputStream(), 1 << 16)) {
+                for (var entry : entries) {
+                    stdin.write(entry.blob().getBytes(StandardCharsets.US_ASCII));
+                    stdin.write('\n');
+                }
+            } catch (IOException e) {
+                // the batch was stopped at a large blob, or git went; the reading side tells which
+            }
+        }, "git-cat-file-names");
+        names.setDaemon(true);
+        names.start();
+    }
+
+    private RepoFile onDemand(Entry entry, long size) {
+        return new RepoFile(entry.path(), size, () -> content(entry.blob()));
     }
 
     private synchronized byte[] content(String blob) {

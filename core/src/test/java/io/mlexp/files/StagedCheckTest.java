@@ -2,6 +2,7 @@ package io.mlexp.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
@@ -49,27 +50,29 @@ class StagedCheckTest {
     void shouldReadBlobsOverOneMebibyteOnlyWhenARuleAsksAndGoOnAfterThem() throws Exception {
         var git = GitCli.init(dir);
         git.commit("README.md", "chore: start");
-        write("a.txt", "before");
         var big = "x".repeat((int) StagedFiles.INLINE_MAX_BLOB) + "\ntoken = 'ghp_" + "a".repeat(36) + "'\n";
-        write("b.txt", big);
+        write("a.txt", "before");
+        write("b.txt", big); // the first large blob: the rest is sized first, then read
         write("c.bin", "y".repeat(3 << 20));
-        write("d.txt", "after");
+        write("d.txt", "between");
+        write("e.bin", "z".repeat(5 << 20));
+        write("f.txt", "after");
         git.run("add", "-A");
 
         try (var staged = StagedFiles.open(dir)) {
             var files = staged.list();
 
-            assertThat(files).extracting(RepoFile::path, RepoFile::size)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("a.txt", 6L),
-                            org.assertj.core.groups.Tuple.tuple("b.txt", (long) big.length()),
-                            org.assertj.core.groups.Tuple.tuple("c.bin", 3L << 20),
-                            org.assertj.core.groups.Tuple.tuple("d.txt", 5L));
-            assertThat(text(files.get(3))).isEqualTo("after");
+            assertThat(files).extracting(RepoFile::path, RepoFile::size).containsExactly(tuple("a.txt", 6L),
+                    tuple("b.txt", (long) big.length()), tuple("c.bin", 3L << 20), tuple("d.txt", 7L),
+                    tuple("e.bin", 5L << 20), tuple("f.txt", 5L));
+            assertThat(text(files.get(5))).isEqualTo("after");
+            assertThat(text(files.get(3))).isEqualTo("between");
             assertThat(text(files.get(1))).isEqualTo(big);
+            assertThat(files.get(4).content().get()).hasSize(5 << 20);
             assertThat(text(files.get(0))).isEqualTo("before");
         }
         assertThat(check(CONFIG)).extracting(f -> f.ruleId() + "@" + f.location().file())
-                .containsExactly("file-secret@b.txt", "file-too-large@c.bin");
+                .containsExactly("file-secret@b.txt", "file-too-large@c.bin", "file-too-large@e.bin");
     }
 
     @Test
