@@ -35,7 +35,7 @@ public final class ReportHtml {
         var html = new StringBuilder(1_200_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(facts.title())).append("</title>\n<style>").append(STYLE).append("</style></head>\n")
+                .append("<title>").append(Html.escape(facts.title())).append("</title>\n<style>").append(PAGE_STYLE).append(REPORT_STYLE).append("</style></head>\n")
                 .append("<body data-verdict=\"").append(facts.gatesFailed() ? "failed" : "passed").append("\">\n")
                 .append("<h1>").append(Html.escape(facts.title())).append("</h1>\n")
                 .append(fragment(facts))
@@ -51,7 +51,7 @@ public final class ReportHtml {
      */
     public static String fragment(ReportFacts facts) {
         var html = new StringBuilder(64 * 1024);
-        html.append("<p class=\"meta\">").append(Html.escape(facts.current().label())).append(" · commit <code>")
+        html.append("<div class=\"" + SCOPE + "\">\n<p class=\"meta\">").append(Html.escape(facts.current().label())).append(" · commit <code>")
                 .append(Html.escape(facts.current().commit())).append("</code> · ").append(DATE.format(facts.current().date()))
                 .append(facts.comparison().base().map(base -> " · compared with " + Html.escape(base.label())).orElse(" · nothing to compare with"))
                 .append(" · generated ").append(DATE.format(facts.generated())).append("</p>\n");
@@ -85,7 +85,7 @@ public final class ReportHtml {
             html.append("</ul>\n");
         }
         html.append("<script type=\"application/json\" id=\"mlexp-data\">").append(scriptSafe(ReportJson.compact(facts)))
-                .append("</script>\n");
+                .append("</script>\n</div>\n");
         return html.toString();
     }
 
@@ -97,8 +97,8 @@ public final class ReportHtml {
         if (samples.isEmpty()) {
             return "";
         }
-        return "<h2>Smoke run</h2>\n<div class=\"chart\" id=\"chart-smoke\" data-chart=\"smoke\"></div>\n"
-                + "<script type=\"application/json\" id=\"mlexp-data\">" + scriptSafe(ReportJson.smokeOnly(samples)) + "</script>\n";
+        return "<div class=\"" + SCOPE + "\">\n<h2>Smoke run</h2>\n<div class=\"chart\" id=\"chart-smoke\" data-chart=\"smoke\"></div>\n"
+                + "<script type=\"application/json\" id=\"mlexp-data\">" + scriptSafe(ReportJson.smokeOnly(samples)) + "</script>\n</div>\n";
     }
 
     /**
@@ -127,7 +127,7 @@ public final class ReportHtml {
 
     /** The styles of the report page, for a page that embeds the fragment. */
     public static String style() {
-        return STYLE;
+        return REPORT_STYLE;
     }
 
     private static void verdicts(StringBuilder html, ReportFacts facts) {
@@ -193,22 +193,33 @@ public final class ReportHtml {
         }
     }
 
-    private static final String STYLE = """
+    /** The container every report fragment sits in; every rule of {@link #REPORT_STYLE} is scoped under it. */
+    static final String SCOPE = "mlexp-report";
+
+    /** The stand-alone page's own frame: the only rules that style elements outside the report's container. */
+    private static final String PAGE_STYLE = """
             body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#1f2328}
-            h1{margin-bottom:.2rem}.meta{color:#59636e;margin-top:0}
-            table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
-            th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
-            #metrics td:nth-child(n+2){text-align:right;font-variant-numeric:tabular-nums}
-            #verdict{padding:.6rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
-            #verdict.passed{background:#dafbe1;color:#116329}#verdict.failed{background:#ffebe9;color:#a40e26}
-            #gates li.failed{color:#a40e26;font-weight:600}
-            tr.better .tag{color:#1a7f37}tr.worse .tag{color:#cf222e}tr.same .tag,tr.new .tag,tr.gone .tag{color:#6e7781}
-            .tag{font-size:12px;text-transform:uppercase;margin-left:.4rem}
-            .trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(30rem,1fr));gap:1rem}
-            .chart{height:280px;width:100%}
-            code{font-family:ui-monospace,monospace;font-size:13px}
-            .record{border:1px solid #d0d7de;border-radius:6px;padding:0 1rem}
+            h1{margin-bottom:.2rem}
             """;
+
+    /** The report's rules, each under {@code .mlexp-report}, so that a page that embeds the fragment (Jenkins) keeps its own look. */
+    private static final String REPORT_STYLE = """
+            .mlexp-report .meta{color:#59636e;margin-top:0}
+            .mlexp-report table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+            .mlexp-report th,.mlexp-report td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #d0d7de;vertical-align:top}
+            .mlexp-report #metrics td:nth-child(n+2){text-align:right;font-variant-numeric:tabular-nums}
+            .mlexp-report #verdict{padding:.6rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
+            .mlexp-report #verdict.passed{background:#dafbe1;color:#116329}.mlexp-report #verdict.failed{background:#ffebe9;color:#a40e26}
+            .mlexp-report #gates li.failed{color:#a40e26;font-weight:600}
+            .mlexp-report tr.better .tag{color:#1a7f37}.mlexp-report tr.worse .tag{color:#cf222e}
+            .mlexp-report tr.same .tag,.mlexp-report tr.new .tag,.mlexp-report tr.gone .tag{color:#6e7781}
+            .mlexp-report .tag{font-size:12px;text-transform:uppercase;margin-left:.4rem}
+            .mlexp-report .trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(30rem,1fr));gap:1rem}
+            .mlexp-report .chart{height:280px;width:100%}
+            .mlexp-report code{font-family:ui-monospace,monospace;font-size:13px}
+            .mlexp-report .record{border:1px solid #d0d7de;border-radius:6px;padding:0 1rem}
+            """;
+
 
     /** Draws every chart from the page's data; errors are counted on the body for tests and humans. */
     private static final String CHARTS = """

@@ -22,7 +22,7 @@ class ReportHtmlTest {
         var document = page(ReportFixtures.facts(ReportFixtures.history(5), "    accuracy: { min: 0.95 }\n"));
 
         assertThat(document.body().attr("data-verdict")).isEqualTo("failed");
-        var sections = document.body().children().stream().map(e -> e.id().isEmpty() ? e.tagName() : "#" + e.id()).toList();
+        var sections = document.selectFirst("body > div.mlexp-report").children().stream().map(e -> e.id().isEmpty() ? e.tagName() : "#" + e.id()).toList();
         assertThat(sections.indexOf("#verdict")).isLessThan(sections.indexOf("#gates"));
         assertThat(sections.indexOf("#gates")).isLessThan(sections.indexOf("#metrics"));
         assertThat(document.select("#gates li.failed").text()).isEqualTo("gate on 'accuracy': 0.88 is below the minimum 0.95");
@@ -35,6 +35,22 @@ class ReportHtmlTest {
         assertThat(document.select("#fingerprint td").eachText()).contains("NVIDIA H100");
         assertThat(document.select("article.record h1").text()).isEqualTo("EXP-009");
         assertThat(document.select("ul.commits li").text()).isEqualTo("abcdef123456 feat: wider layer");
+    }
+
+    @Test
+    void theStylesAPageEmbedsTouchOnlyTheReportsOwnContainer() {
+        var facts = ReportFixtures.facts(ReportFixtures.history(3), "");
+        var rules = ReportHtml.style().replaceAll("\\{[^}]*}", "\n").lines().filter(line -> !line.isBlank()).toList();
+
+        assertThat(rules).isNotEmpty();
+        for (var rule : rules) {
+            for (var selector : rule.split(",")) {
+                assertThat(selector.strip()).as("a selector of the embedded styles").startsWith(".mlexp-report ");
+            }
+        }
+        assertThat(Jsoup.parseBodyFragment(ReportHtml.fragment(facts)).body().children()).singleElement()
+                .satisfies(container -> assertThat(container.className()).isEqualTo("mlexp-report"));
+        assertThat(ReportHtml.sanitize(ReportHtml.fragment(facts))).startsWith("<div class=\"mlexp-report\">");
     }
 
     @Test
