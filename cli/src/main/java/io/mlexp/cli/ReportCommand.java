@@ -4,7 +4,6 @@ import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.git.CommitLog;
 import io.mlexp.history.Entries;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.metrics.MetricsReader;
@@ -69,18 +68,9 @@ final class ReportCommand extends MlexpSubcommand {
     }
 
     /** The commits between the two entries, when both are in this repository; a note when they are not. */
-    private List<ReportFacts.Commit> commits(HistoryOptions.Located located, HistoryEntry current, Optional<HistoryEntry> base,
+    private static List<ReportFacts.Commit> commits(HistoryOptions.Located located, HistoryEntry current, Optional<HistoryEntry> base,
             List<Finding> warnings) {
-        if (located.workspace().isEmpty()) {
-            return List.of();
-        }
-        try {
-            return CommitLog.range(located.workspace().get().root(), base.map(HistoryEntry::commit), current.commit(), 200)
-                    .stream().map(line -> new ReportFacts.Commit(line.id(), line.subject())).toList();
-        } catch (InvalidInputException | EnvironmentException e) {
-            warnings.add(Finding.warning("report-commits", SourceLocation.of(located.history().file().toString()),
-                    "the commits of the range are not listed: " + e.getMessage()));
-            return List.of();
-        }
+        return located.workspace().map(workspace -> Reports.commits(workspace.root(), base, current, warnings,
+                located.history().file().toString())).orElse(List.of());
     }
 }

@@ -56,12 +56,13 @@ public record Finding(String ruleId, Severity severity, SourceLocation location,
         return printable(text);
     }
 
-    private static String printable(CharSequence text) {
+    /** {@code text} with control and bidirectional characters written as {@code \\uXXXX}: what every line printed from untrusted text goes through. */
+    public static String printable(CharSequence text) {
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0);
-            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
+            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
             if (control || bidi) {
                 out.append(String.format("\\u%04X", (int) c));
             } else {

@@ -28,7 +28,7 @@ public final class ReportJson {
     }
 
     /** One line, for embedding in the HTML page. */
-    static String compact(ReportFacts facts) {
+    public static String compact(ReportFacts facts) {
         try {
             return JSON.writeValueAsString(tree(facts));
         } catch (JsonProcessingException e) {

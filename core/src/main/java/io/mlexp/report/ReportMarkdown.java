@@ -81,7 +81,7 @@ public final class ReportMarkdown {
     }
 
     /** Text that cannot break the table or inject markup: pipes, backslashes, HTML and newlines escaped. */
-    static String inline(String text) {
+    public static String inline(String text) {
         var escaped = new StringBuilder();
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,6 +1,10 @@
 package io.mlexp.report;
 
 import io.mlexp.check.AtomicFiles;
+import io.mlexp.check.EnvironmentException;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.git.CommitLog;
 import io.mlexp.check.Finding;
 import io.mlexp.check.RepoPaths;
 import io.mlexp.check.TextFiles;
@@ -59,6 +63,25 @@ public final class Reports {
     public static Optional<String> recordHtml(Path root, RecordConfig record, Optional<String> id) {
         return id.map(name -> record.dir() + "/" + name + ".md").flatMap(path -> RepoPaths.regularFileInside(root, path)
                 .map(file -> new RecordRenderer().render(TextFiles.readUtf8(file, path, RecordCheck.MAX_RECORD_BYTES), path)));
+    }
+
+    /** How many commits a report lists at most. */
+    public static final int MAX_COMMITS = 200;
+
+    /**
+     * The commits from {@code base} (exclusive; all history without one) to {@code current}, newest first, when both
+     * are in the repository at {@code root}; otherwise none, and a warning that says why, located at {@code where}.
+     */
+    public static List<ReportFacts.Commit> commits(Path root, Optional<HistoryEntry> base, HistoryEntry current,
+            List<Finding> warnings, String where) {
+        try {
+            return CommitLog.range(root, base.map(HistoryEntry::commit), current.commit(), MAX_COMMITS).stream()
+                    .map(line -> new ReportFacts.Commit(line.id(), line.subject())).toList();
+        } catch (InvalidInputException | EnvironmentException e) {
+            warnings.add(Finding.warning("report-commits", SourceLocation.of(where),
+                    "the commits of the range are not listed: " + e.getMessage()));
+            return List.of();
+        }
     }
 
     /** Writes each format to {@code directory} (each file whole or not at all); returns the files written. */

@@ -66,7 +66,7 @@ public final class ExperimentRun {
             var runner = runners.get(stage);
             results.add(runner == null
                     ? StageResult.notAvailable(stage, "the " + stage.description() + " stage is not built yet")
-                    : runner.run(workspace, config, context));
+                    : runner.run(workspace, config, context, List.copyOf(results)));
         }
         return new RunResult(context, results);
     }

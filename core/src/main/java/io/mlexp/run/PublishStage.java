@@ -12,10 +12,10 @@ import io.mlexp.history.History;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.metrics.MetricsReader;
 import io.mlexp.metrics.Sample;
-import io.mlexp.report.ReportFacts;
 import io.mlexp.report.Reports;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
+import io.mlexp.smoke.SmokeResult;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -30,31 +30,32 @@ import java.util.Optional;
  * checked against the previous tag or the base, and the report is written to {@code .mlexp/report}.
  */
 final class PublishStage implements StageRunner {
-    private static final int MAX_COMMITS = 200;
-
     @Override
     public StageResult run(Workspace workspace, MlexpConfig config, BuildContext context) {
+        return run(workspace, config, context, List.of());
+    }
+
+    /** Publishes the smoke run of this run when there is one, else the one {@code .mlexp/smoke} holds. */
+    @Override
+    public StageResult run(Workspace workspace, MlexpConfig config, BuildContext context, List<StageResult> earlier) {
         var root = workspace.root();
-        var smokeDir = root.resolve(Smoke.OUTPUT);
-        var smoke = SmokeReport.read(smokeDir.resolve("smoke.json"));
-        if (smoke.isEmpty()) {
+        var smokeStage = earlier.stream().filter(stage -> stage.stage() == Stage.SMOKE).findFirst();
+        if (smokeStage.isPresent() && smokeStage.get().status() == StageResult.Status.NOT_AVAILABLE) {
+            return StageResult.notAvailable(Stage.PUBLISH, "nothing to publish: the smoke stage could not run here");
+        }
+        var warnings = new ArrayList<Finding>();
+        var ran = smokeStage.flatMap(StageResult::smoke);
+        var written = ran.map(SmokeReport.Written::of).or(() -> SmokeReport.read(root.resolve(Smoke.OUTPUT).resolve("smoke.json")));
+        if (written.isEmpty()) {
             return StageResult.of(Stage.PUBLISH, "nothing to publish", List.of(Finding.error("publish-no-smoke",
                     SourceLocation.of(Smoke.OUTPUT + "/smoke.json"), "there is no smoke run to publish")
                     .withHint("run the smoke stage first (mlexp run runs it before publish)")));
         }
-        var warnings = new ArrayList<Finding>();
-        List<Sample> samples = List.of();
-        try {
-            var metricsFile = smokeDir.resolve("metrics.jsonl");
-            samples = Files.exists(metricsFile) ? MetricsReader.read(metricsFile, Smoke.OUTPUT + "/metrics.jsonl") : List.of();
-        } catch (InvalidInputException e) {
-            warnings.addAll(e.findings());
-        }
+        List<Sample> samples = ran.map(SmokeResult::metrics).orElseGet(() -> samplesWritten(root, warnings));
         var head = CommitLog.resolve(root, context.head());
-        var written = smoke.get();
         var entry = new HistoryEntry(HistoryEntry.SCHEMA, context.tag(), head.id(), Instant.now(), context.kind().label(),
-                Entries.finalValues(samples), Optional.of(new HistoryEntry.SmokeSummary(written.verdict(), written.engine(),
-                        written.seconds())), written.fingerprint(), recordId(config, head.subject()));
+                Entries.finalValues(samples), Optional.of(new HistoryEntry.SmokeSummary(written.get().verdict(), written.get().engine(),
+                        written.get().seconds())), written.get().fingerprint(), recordId(config, head.subject()));
 
         var history = History.at(RepoPaths.inside(root, "publish.history", config.publish().history()));
         var loaded = history.read();
@@ -64,8 +65,7 @@ final class PublishStage implements StageRunner {
         if (context.kind() == BuildContext.Kind.TAG) {
             entries.add(entry);
         }
-        var commits = CommitLog.range(root, base.map(HistoryEntry::commit), head.id(), MAX_COMMITS).stream()
-                .map(line -> new ReportFacts.Commit(line.id(), line.subject())).toList();
+        var commits = Reports.commits(root, base, entry, warnings, history.file().toString());
         var title = "mlexp report: " + context.describe();
         var facts = Reports.facts(title, entry, base, Entries.trend(entries), config.publish().gates(), samples,
                 Reports.recordHtml(root, config.record(), entry.record()), commits, warnings);
@@ -79,7 +79,17 @@ final class PublishStage implements StageRunner {
                 + "/index.html, summary.md, report.json";
         var findings = new ArrayList<>(facts.gates());
         findings.addAll(warnings);
-        return StageResult.of(Stage.PUBLISH, summary, findings);
+        return StageResult.of(Stage.PUBLISH, summary, findings).withReport(facts);
+    }
+
+    private static List<Sample> samplesWritten(java.nio.file.Path root, List<Finding> warnings) {
+        var metricsFile = root.resolve(Smoke.OUTPUT).resolve("metrics.jsonl");
+        try {
+            return Files.exists(metricsFile) ? MetricsReader.read(metricsFile, Smoke.OUTPUT + "/metrics.jsonl") : List.of();
+        } catch (InvalidInputException e) {
+            warnings.addAll(e.findings());
+            return List.of();
+        }
     }
 
     /** The first experiment ID the commit message names. */

@@ -28,14 +28,17 @@ public final class RunJson {
         var map = new LinkedHashMap<String, Object>();
         map.put("context", run.context().kind().label());
         map.put("description", run.context().describe());
-        map.put("stages", run.stages().stream().map(stage -> {
-            var stageMap = new LinkedHashMap<String, Object>();
-            stageMap.put("stage", stage.stage().label());
-            stageMap.put("status", stage.status().name().toLowerCase(java.util.Locale.ROOT));
-            stageMap.put("summary", stage.summary());
-            stageMap.put("findings", stage.findings().stream().map(RunJson::finding).toList());
-            return stageMap;
-        }).toList());
+        map.put("stages", run.stages().stream().map(RunJson::stage).toList());
+        return map;
+    }
+
+    /** One stage as plain maps: {@code stage}, {@code status} ({@code passed, failed, not_available}), {@code summary}, {@code findings}. */
+    public static Map<String, Object> stage(StageResult stage) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("stage", stage.stage().label());
+        map.put("status", stage.status().name().toLowerCase(java.util.Locale.ROOT));
+        map.put("summary", stage.summary());
+        map.put("findings", stage.findings().stream().map(RunJson::finding).toList());
         return map;
     }
 

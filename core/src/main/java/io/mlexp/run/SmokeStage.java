@@ -56,7 +56,7 @@ public final class SmokeStage implements StageRunner {
             SmokeReport.series(result.metrics()).stream().filter(series -> series.name().equals(smoke.expect().lossMetric()))
                     .findFirst().ifPresent(loss -> summary.append(String.format(Locale.ROOT, ", %s %.4g at step %d to %.4g at step %d",
                             loss.name(), loss.first(), loss.firstStep(), loss.last(), loss.lastStep())));
-            return StageResult.of(Stage.SMOKE, summary.toString(), result.findings());
+            return StageResult.of(Stage.SMOKE, summary.toString(), result.findings()).withSmoke(result);
         } catch (EnvironmentException e) {
             return StageResult.notAvailable(Stage.SMOKE, e.getMessage());
         }

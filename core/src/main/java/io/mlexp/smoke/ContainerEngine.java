@@ -91,30 +91,16 @@ public final class ContainerEngine {
      * empty when the probe's container could not run.
      */
     private Optional<Map<String, String>> probe(SmokeConfig smoke, Path repository, Path output) {
-        var script = "python3 -c '" + LocalEngine.PROBE.replace("'", "'\"'\"'") + "' 2>/dev/null || echo no-python; "
-                + "command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version --format=csv,noheader || true";
         var lines = new ArrayList<String>();
         var name = "mlexp-probe-" + UUID.randomUUID().toString().substring(0, 8);
         ProcessRun.Ended ended;
         try (var removal = ContainerRemoval.whileRunning(client, name)) {
-            ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", script)), repository,
+            ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", ContainerProbe.script())), repository,
                     Map.of(), CLIENT_TIMEOUT, lines::add);
         }
         if (ended.timedOut() || ended.exitCode() != 0) {
             return Optional.empty();
         }
-        var values = new LinkedHashMap<String, String>();
-        for (var line : lines) {
-            if (line.startsWith("{")) {
-                values.putAll(Fingerprints.parse(line));
-            } else if (line.equals("no-python")) {
-                values.put("python", "not in the image");
-            } else if (line.contains(",")) {
-                var gpu = line.split(",", 2);
-                values.put("gpu", gpu[0].strip());
-                values.put("driver", gpu[1].strip());
-            }
-        }
-        return Optional.of(values);
+        return Optional.of(ContainerProbe.parse(lines));
     }
 }

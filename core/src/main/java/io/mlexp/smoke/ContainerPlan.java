@@ -1,5 +1,6 @@
 package io.mlexp.smoke;
 
+import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.SmokeConfig;
@@ -91,5 +92,22 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         values.putAll(fingerprint);
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(), values,
                 judged.findings());
+    }
+
+    /**
+     * A container that never started (the engine refused {@code docker run}: no GPU runtime, an unknown image):
+     * a failed run with one finding that quotes the engine's first line.
+     */
+    public static SmokeResult notStarted(SmokeConfig smoke, String reason, String engineMessage, Map<String, String> fingerprint) {
+        var values = new LinkedHashMap<String, String>();
+        values.put("engine", "container");
+        smoke.image().ifPresent(image -> values.put("image", image.toString()));
+        values.putAll(fingerprint);
+        var firstLine = engineMessage.strip().lines().findFirst().orElse("no message");
+        var finding = Finding.error("smoke-container-start", SourceLocation.of(".mlexp.yml"),
+                "the container did not start: " + firstLine)
+                .withHint(smoke.gpus().equals("none") ? "check that the image exists on the agent's engine"
+                        : "smoke.gpus is '" + smoke.gpus() + "': the agent's engine needs a GPU runtime (NVIDIA Container Toolkit)");
+        return new SmokeResult("container", reason, -1, false, Duration.ZERO, List.of(), values, List.of(finding));
     }
 }

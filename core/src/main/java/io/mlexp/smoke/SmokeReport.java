@@ -63,6 +63,11 @@ public final class SmokeReport {
 
     /** What a later stage needs of a {@code smoke.json} written by {@link #write}. */
     public record Written(String verdict, String engine, double seconds, Map<String, String> fingerprint) {
+        /** What {@link #write} would write of {@code result}, without the file. */
+        public static Written of(SmokeResult result) {
+            return new Written(result.failed() ? "failed" : "passed", result.engine(), result.elapsed().toMillis() / 1000.0,
+                    result.fingerprint());
+        }
     }
 
     /** Reads back a {@code smoke.json}; empty when there is none or it is not one mlexp wrote. */

@@ -3,11 +3,13 @@ package io.mlexp.workspace;
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.check.TextFiles;
 import io.mlexp.config.ConfigLoader;
 import io.mlexp.config.MlexpConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import io.mlexp.yaml.YamlLimits;
 
 /**
  * The repository mlexp works on and its config file. The root defaults to the Git root of the
@@ -61,10 +63,28 @@ public record Workspace(Path root, Path configFile) {
 
     /** Loads the config; a missing file is bad input (exit 2) that says how to create one. */
     public MlexpConfig loadConfig() {
+        requireConfig();
+        return new ConfigLoader().load(configFile, configDisplayName());
+    }
+
+    /**
+     * The config file's text, read once, for a caller that must judge later with the rules as they were now (a CI
+     * whose training command runs with the repository writable); {@link #loadConfig(String)} binds it.
+     */
+    public String configSource() {
+        requireConfig();
+        return TextFiles.readUtf8(configFile, configDisplayName(), YamlLimits.DEFAULT.maxBytes());
+    }
+
+    /** The config from text read earlier by {@link #configSource()}; messages name the config file as usual. */
+    public MlexpConfig loadConfig(String source) {
+        return new ConfigLoader().parse(source, configDisplayName());
+    }
+
+    private void requireConfig() {
         if (!Files.exists(configFile)) {
             throw InvalidInputException.of("config-missing", SourceLocation.of(configDisplayName()),
                     "no mlexp config here; run 'mlexp init' to write one with the defaults");
         }
-        return new ConfigLoader().load(configFile, configDisplayName());
     }
 }

@@ -3,17 +3,16 @@ package io.mlexp.ci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.demo.DemoRepository;
 import io.mlexp.demo.ExampleProject;
 import io.mlexp.image.RegistryPolicy;
 import io.mlexp.run.Stage;
+import io.mlexp.run.StageResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Jenkins step's work, without Jenkins: the demo repository at its tag, the container run carried
- * out "by the CI" (here: the metrics a container would have written), then judged and published.
+ * out "by the CI" (here: the metrics a container would have written), then judged and published, with the
+ * first half's stages and rules carried to the second half as Jenkins carries them (JSON and text).
  */
 class CiStepTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @TempDir
     Path repo;
 
@@ -42,74 +40,119 @@ class CiStepTest {
         return new CiRequest(Optional.empty(), Set.of(), environment, Optional.of("device=0"), policy, history);
     }
 
-    private void containerWrites(double firstLoss, double lastLoss) throws Exception {
+    private void containerWrites(double firstLoss, double lastLoss, double evalAccuracy) throws Exception {
         Files.writeString(repo.resolve(".mlexp/smoke/metrics.jsonl"), """
                 {"step": 1, "loss": %s, "accuracy": 0.2}
-                {"step": 50, "loss": %s, "accuracy": 0.9, "eval_accuracy": 0.91}
-                """.formatted(firstLoss, lastLoss));
+                {"step": 50, "loss": %s, "accuracy": 0.9, "eval_accuracy": %s}
+                """.formatted(firstLoss, lastLoss, evalAccuracy));
+    }
+
+    private static CiStep.ContainerRun ran(int exitCode) {
+        return new CiStep.ContainerRun(exitCode, false, Duration.ofSeconds(41), Map.of("gpu", "NVIDIA H100"), "Docker Workflow",
+                Optional.empty());
+    }
+
+    /** The second half as Jenkins runs it: a new step on the agent, the first half's stages as JSON. */
+    private RunOutcome finish(CiRequest request, CiStep.Prepared prepared, CiStep.ContainerRun run) {
+        var outcome = new CiStep(repo, request).finish(OutcomeJson.stages(prepared.stagesJson()), prepared.resume(), run);
+        return OutcomeJson.read(outcome.json());
     }
 
     @Test
     void plansTheContainerRunThenJudgesItAndKeepsTheTagInTheHistory() throws Exception {
-        var step = new CiStep(repo, request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any()));
-
-        var prepared = step.prepare(line -> { });
+        var request = request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any());
+        var prepared = new CiStep(repo, request).prepare(line -> { });
         assertThat(prepared.container()).hasValueSatisfying(plan -> {
             assertThat(plan.options()).containsExactly("--gpus", "device=0", "--network", "none");
             assertThat(plan.image()).startsWith("registry.example/pytorch/pytorch:2.5.1");
         });
-        assertThat(prepared.run().stages()).extracting(s -> s.stage()).doesNotContain(Stage.SMOKE, Stage.PUBLISH);
+        assertThat(prepared.run().stages()).extracting(StageResult::stage).doesNotContain(Stage.SMOKE, Stage.PUBLISH);
 
-        containerWrites(2.3, 0.4);
-        var finished = step.finish(new CiStep.ContainerRun(0, false, Duration.ofSeconds(41), Map.of("gpu", "NVIDIA H100"),
-                "Docker Workflow"));
-        // as Jenkins does it: the first half's stages crossed from one process to another as JSON
-        var outcome = JSON.readTree(step.outcome(prepared.stagesJson(), finished, prepared.seededHistory()).json());
+        containerWrites(2.3, 0.4, 0.91);
+        var outcome = finish(request, prepared, ran(0));
 
-        assertThat(outcome.path("verdict").asText()).isEqualTo("passed");
-        assertThat(stages(outcome)).containsOnlyKeys("config", "configs", "record", "smoke", "publish")
-                .containsEntry("smoke", "passed").containsEntry("publish", "passed");
-        assertThat(outcome.path("metrics").path("loss").asDouble()).isEqualTo(0.4);
-        assertThat(outcome.path("html").asText()).contains("id=\"verdict\"", "NVIDIA H100", "application/json");
-        assertThat(outcome.path("markdown").asText()).contains("Quality gates passed", "eval\\_accuracy");
-        assertThat(outcome.path("newHistory")).hasSize(1);
-        assertThat(outcome.path("newHistory").get(0).asText()).contains("\"tag\":\"v1.0\"", "\"loss\":0.4");
+        assertThat(outcome.verdict()).isEqualTo(RunOutcome.Verdict.PASSED);
+        assertThat(statuses(outcome)).containsOnlyKeys("config", "configs", "record", "smoke", "publish")
+                .containsEntry("smoke", StageResult.Status.PASSED).containsEntry("publish", StageResult.Status.PASSED);
+        assertThat(outcome.metrics()).containsEntry("loss", 0.4);
+        assertThat(outcome.report()).hasValueSatisfying(report -> {
+            assertThat(report.html()).contains("class=\"mlexp-report\"", "id=\"verdict\"", "NVIDIA H100");
+            assertThat(report.markdown()).contains("Quality gates passed", "eval\\_accuracy");
+            assertThat(report.chartData()).contains("\"smoke\"", "\"trend\"");
+        });
+        assertThat(outcome.newHistory()).singleElement().asString().contains("\"tag\":\"v1.0\"", "\"loss\":0.4");
     }
 
     @Test
     void comparesWithTheHistoryTheCiKeptAndFailsAGateAgainstIt() throws Exception {
-        var first = new CiStep(repo, request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any()));
-        var prepared = first.prepare(line -> { });
-        containerWrites(2.3, 0.4);
-        var kept = JSON.readTree(first.outcome(List.of(prepared.run(), first.finish(
-                new CiStep.ContainerRun(0, false, Duration.ofSeconds(40), Map.of(), "Docker Workflow"))), prepared.seededHistory()).json())
-                .path("newHistory").get(0).asText();
+        var firstRequest = request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any());
+        var prepared = new CiStep(repo, firstRequest).prepare(line -> { });
+        containerWrites(2.3, 0.4, 0.91);
+        var kept = finish(firstRequest, prepared, ran(0)).newHistory().get(0);
 
-        var second = new CiStep(repo, request(Map.of("TAG_NAME", "v1.1"), kept + "\n", RegistryPolicy.any()));
-        var again = second.prepare(line -> { });
-        Files.writeString(repo.resolve(".mlexp/smoke/metrics.jsonl"), """
-                {"step": 1, "loss": 2.3}
-                {"step": 50, "loss": 0.5, "eval_accuracy": 0.70}
-                """);
-        var outcome = JSON.readTree(second.outcome(List.of(again.run(), second.finish(
-                new CiStep.ContainerRun(0, false, Duration.ofSeconds(40), Map.of(), "Docker Workflow"))), again.seededHistory()).json());
+        var secondRequest = request(Map.of("TAG_NAME", "v1.1"), kept + "\n", RegistryPolicy.any());
+        var again = new CiStep(repo, secondRequest).prepare(line -> { });
+        containerWrites(2.3, 0.5, 0.70);
+        var outcome = finish(secondRequest, again, ran(0));
 
-        assertThat(stages(outcome)).containsEntry("publish", "failed");
-        assertThat(outcome.path("verdict").asText()).isEqualTo("failed");
-        assertThat(outcome.toString()).contains("eval_accuracy");
-        assertThat(outcome.path("newHistory")).hasSize(1);
+        assertThat(statuses(outcome)).containsEntry("publish", StageResult.Status.FAILED);
+        assertThat(outcome.verdict()).isEqualTo(RunOutcome.Verdict.FAILED);
+        assertThat(outcome.stage("publish").orElseThrow().findings()).extracting(f -> f.ruleId()).contains("gate-max-drop");
+        assertThat(outcome.newHistory()).hasSize(1);
     }
 
     @Test
-    void aContainerThatFailsFailsTheSmokeStage() throws Exception {
-        var step = new CiStep(repo, request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any()));
-        var prepared = step.prepare(line -> { });
+    void theTrainingCommandCannotRewriteTheRulesOrTheHistoryItIsJudgedBy() throws Exception {
+        var firstRequest = request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any());
+        var first = new CiStep(repo, firstRequest).prepare(line -> { });
+        containerWrites(2.3, 0.4, 0.91);
+        var kept = finish(firstRequest, first, ran(0)).newHistory().get(0);
 
-        var finished = step.finish(new CiStep.ContainerRun(-1, true, Duration.ofMinutes(10), Map.of(), "Docker Workflow"));
+        var request = request(Map.of("TAG_NAME", "v1.1"), kept + "\n", RegistryPolicy.any());
+        var prepared = new CiStep(repo, request).prepare(line -> { });
+        // what code under test could do with the repository mounted read-write: drop the gate and the history
+        var config = repo.resolve(".mlexp.yml");
+        Files.writeString(config, Files.readString(config).replace("max-drop: 0.02", "max-drop: 0.99")
+                .replace("loss-decrease: 0.05", "loss-decrease: 0.0"));
+        Files.writeString(repo.resolve(CiStep.HISTORY_DIR).resolve("history.jsonl"), "");
+        containerWrites(2.3, 0.5, 0.70);
 
-        assertThat(finished.stages().get(0).findings()).extracting(f -> f.ruleId()).contains("smoke-timeout");
-        assertThat(JSON.readTree(step.outcome(List.of(prepared.run(), finished), 0).json()).path("verdict").asText())
-                .isEqualTo("failed");
+        var outcome = finish(request, prepared, ran(0));
+
+        assertThat(outcome.verdict()).isEqualTo(RunOutcome.Verdict.FAILED);
+        assertThat(outcome.stage("publish").orElseThrow().summary()).contains("compared with v1.0");
+        assertThat(outcome.stage("publish").orElseThrow().findings()).extracting(f -> f.ruleId()).contains("gate-max-drop");
+    }
+
+    @Test
+    void aContainerThatFailsFailsTheSmokeStage() {
+        var request = request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any());
+        var prepared = new CiStep(repo, request).prepare(line -> { });
+
+        var outcome = finish(request, prepared, new CiStep.ContainerRun(-1, true, Duration.ofMinutes(10), Map.of(),
+                "Docker Workflow", Optional.empty()));
+
+        assertThat(outcome.stage("smoke").orElseThrow().findings()).extracting(f -> f.ruleId()).contains("smoke-timeout");
+        assertThat(outcome.verdict()).isEqualTo(RunOutcome.Verdict.FAILED);
+    }
+
+    @Test
+    void aContainerTheEngineRefusedToStartIsAFailedSmokeStageInOneLine() {
+        var request = request(Map.of(), "", RegistryPolicy.any());
+        var prepared = new CiStep(repo, request).prepare(line -> { });
+
+        var outcome = finish(request, prepared, new CiStep.ContainerRun(-1, false, Duration.ZERO, Map.of("node", "gpu-1"),
+                "Docker Workflow", Optional.of("Failed to run image 'x'. Error: docker: Error response from daemon: could not select"
+                        + " device driver \"\" with capabilities: [[gpu]].\nRun 'docker run --help' for more information")));
+
+        var smoke = outcome.stage("smoke").orElseThrow();
+        assertThat(smoke.status()).isEqualTo(StageResult.Status.FAILED);
+        assertThat(smoke.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("smoke-container-start");
+            assertThat(finding.message()).contains("could not select device driver").doesNotContain("\n", "docker run --help");
+            assertThat(finding.hint()).contains("smoke.gpus is 'device=0'", "GPU runtime");
+        });
+        assertThat(outcome.verdict()).isEqualTo(RunOutcome.Verdict.FAILED);
     }
 
     @Test
@@ -122,7 +165,7 @@ class CiStepTest {
         var smoke = prepared.run().stages().get(prepared.run().stages().size() - 1);
         assertThat(smoke.stage()).isEqualTo(Stage.SMOKE);
         assertThat(smoke.findings().get(0).message()).contains("registry.example", "not an allowed registry", "ghcr.io");
-        assertThat(prepared.run().failed()).isTrue();
+        assertThat(step.outcome(prepared.run()).verdict()).isEqualTo(RunOutcome.Verdict.FAILED);
     }
 
     @Test
@@ -132,8 +175,8 @@ class CiStepTest {
 
         var prepared = step.prepare(line -> { });
 
-        assertThat(prepared.run().stages()).extracting(s -> s.stage()).containsExactly(Stage.CONFIG, Stage.CONFIGS);
-        assertThat(prepared.run().failed()).isFalse();
+        assertThat(prepared.run().stages()).extracting(StageResult::stage).containsExactly(Stage.CONFIG, Stage.CONFIGS);
+        assertThat(step.outcome(prepared.run()).verdict()).isEqualTo(RunOutcome.Verdict.PASSED);
     }
 
     @Test
@@ -145,27 +188,24 @@ class CiStepTest {
 
         var flag = new CiStep(repo, new CiRequest(Optional.empty(), Set.of(), Map.of(), Optional.of("all --privileged"),
                 RegistryPolicy.any(), ""));
-        var error = JSON.valueToTree(Map.of());
+        RunOutcome outcome = null;
         try {
             flag.prepare(line -> { });
         } catch (InvalidInputException e) {
-            error = readUnchecked(CiOutcome.error(e).json());
+            outcome = OutcomeJson.read(RunOutcome.error(e).json());
         }
-        assertThat(error.path("error").path("exitCode").asInt()).isEqualTo(2);
-        assertThat(error.path("error").path("message").asText()).contains("'all --privileged' is not a GPU selection");
+
+        assertThat(outcome).isNotNull();
+        assertThat(outcome.verdict()).isEqualTo(RunOutcome.Verdict.ERROR);
+        assertThat(outcome.problem()).hasValueSatisfying(problem -> {
+            assertThat(problem.exitCode()).isEqualTo(2);
+            assertThat(problem.message()).contains("'all --privileged' is not a GPU selection");
+        });
     }
 
-    private static JsonNode readUnchecked(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> stages(JsonNode outcome) {
-        var stages = new java.util.LinkedHashMap<String, String>();
-        outcome.path("stages").forEach(s -> stages.put(s.path("stage").asText(), s.path("status").asText()));
-        return stages;
+    private static Map<String, StageResult.Status> statuses(RunOutcome outcome) {
+        var statuses = new LinkedHashMap<String, StageResult.Status>();
+        outcome.stages().forEach(stage -> statuses.put(stage.stage().label(), stage.status()));
+        return statuses;
     }
 }
