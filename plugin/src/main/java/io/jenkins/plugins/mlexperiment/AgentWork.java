@@ -4,11 +4,13 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.ci.CiOutcome;
 import io.mlexp.ci.CiRequest;
 import io.mlexp.ci.CiStep;
+import io.mlexp.ci.OutcomeJson;
+import io.mlexp.ci.RunOutcome;
 import io.mlexp.image.RegistryPolicy;
 import io.mlexp.run.Stage;
+import io.mlexp.smoke.ContainerPlan;
 import java.io.File;
 import java.io.Serializable;
 import java.time.Duration;
@@ -21,9 +23,10 @@ import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * The two halves of the step that run on the agent holding the workspace, with core's {@link CiStep}.
- * Only strings, numbers and collections of them cross the channel: core's values are records,
- * which neither remoting nor XStream should carry. Bad input comes back as an error outcome.
+ * The two halves of the step that run on the agent holding the workspace, with core's {@link CiStep}. Only strings,
+ * numbers and collections of them cross the channel: core's values are records, which neither remoting nor XStream
+ * should carry; the run's outcome crosses in core's versioned JSON form ({@link OutcomeJson}). Bad input comes back
+ * as an outcome with its problem.
  */
 final class AgentWork {
     private AgentWork() {
@@ -58,8 +61,60 @@ final class AgentWork {
         }
     }
 
-    /** First half: JSON with either the finished {@code outcome}, or a container {@code plan} to run. */
-    static final class Prepare extends MasterToSlaveFileCallable<String> {
+    /** Core's container plan in fields remoting carries. */
+    static final class Plan implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final String image;
+        final ArrayList<String> options;
+        final LinkedHashMap<String, String> volumes;
+        final String workdir;
+        final LinkedHashMap<String, String> environment;
+        final ArrayList<String> command;
+        final long timeoutSeconds;
+
+        Plan(ContainerPlan plan) {
+            image = plan.image();
+            options = new ArrayList<>(plan.options());
+            volumes = new LinkedHashMap<>(plan.volumes());
+            workdir = plan.workdir();
+            environment = new LinkedHashMap<>(plan.environment());
+            command = new ArrayList<>(plan.command());
+            timeoutSeconds = plan.timeout().toSeconds();
+        }
+    }
+
+    /**
+     * What the first half hands the controller: the whole outcome, or a container run still to carry out with what
+     * the second half needs (the stages so far, the config's source and the history as the first half read them).
+     */
+    static final class FirstHalf implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final String outcome;
+        final Plan plan;
+        final String stages;
+        final String configSource;
+        final String history;
+
+        private FirstHalf(String outcome, Plan plan, String stages, String configSource, String history) {
+            this.outcome = outcome;
+            this.plan = plan;
+            this.stages = stages;
+            this.configSource = configSource;
+            this.history = history;
+        }
+
+        static FirstHalf done(RunOutcome outcome) {
+            return new FirstHalf(outcome.json(), null, null, null, null);
+        }
+
+        static FirstHalf container(CiStep.Prepared prepared) {
+            return new FirstHalf(null, new Plan(prepared.container().orElseThrow()), prepared.stagesJson(),
+                    prepared.resume().configSource(), prepared.resume().history());
+        }
+    }
+
+    /** First half: the stages before the smoke run, and the container plan when there is one. */
+    static final class Prepare extends MasterToSlaveFileCallable<FirstHalf> {
         private static final long serialVersionUID = 1L;
         private final Request request;
         private final TaskListener listener;
@@ -70,30 +125,13 @@ final class AgentWork {
         }
 
         @Override
-        public String invoke(File workspace, VirtualChannel channel) {
+        public FirstHalf invoke(File workspace, VirtualChannel channel) {
             try {
                 var step = new CiStep(workspace.toPath(), request.toCore());
                 var prepared = step.prepare(listener.getLogger()::println);
-                var answer = new LinkedHashMap<String, Object>();
-                answer.put("seededHistory", prepared.seededHistory());
-                answer.put("stages", prepared.stagesJson());
-                if (prepared.container().isPresent()) {
-                    var plan = prepared.container().get();
-                    var map = new LinkedHashMap<String, Object>();
-                    map.put("image", plan.image());
-                    map.put("options", plan.options());
-                    map.put("volumes", plan.volumes());
-                    map.put("workdir", plan.workdir());
-                    map.put("environment", plan.environment());
-                    map.put("command", plan.command());
-                    map.put("timeoutSeconds", plan.timeout().toSeconds());
-                    answer.put("plan", map);
-                } else {
-                    answer.put("outcome", step.outcome(List.of(prepared.run()), prepared.seededHistory()).json());
-                }
-                return Json.write(answer);
+                return prepared.container().isPresent() ? FirstHalf.container(prepared) : FirstHalf.done(step.outcome(prepared.run()));
             } catch (InvalidInputException | EnvironmentException e) {
-                return Json.write(Map.of("outcome", CiOutcome.error(e).json()));
+                return FirstHalf.done(RunOutcome.error(e));
             }
         }
     }
@@ -102,14 +140,12 @@ final class AgentWork {
     static final class Finish extends MasterToSlaveFileCallable<String> {
         private static final long serialVersionUID = 1L;
         private final Request request;
-        private final String earlierStages;
-        private final int seededHistory;
+        private final FirstHalf first;
         private final DockerSmoke.Ended ended;
 
-        Finish(Request request, String earlierStages, int seededHistory, DockerSmoke.Ended ended) {
+        Finish(Request request, FirstHalf first, DockerSmoke.Ended ended) {
             this.request = request;
-            this.earlierStages = earlierStages;
-            this.seededHistory = seededHistory;
+            this.first = first;
             this.ended = ended;
         }
 
@@ -117,11 +153,11 @@ final class AgentWork {
         public String invoke(File workspace, VirtualChannel channel) {
             try {
                 var step = new CiStep(workspace.toPath(), request.toCore());
-                var last = step.finish(new CiStep.ContainerRun(ended.exitCode, ended.timedOut, Duration.ofMillis(ended.millis),
-                        ended.fingerprint, "Docker Workflow"));
-                return step.outcome(earlierStages, last, seededHistory).json();
+                var run = new CiStep.ContainerRun(ended.exitCode, ended.timedOut, Duration.ofMillis(ended.millis), ended.fingerprint,
+                        "Docker Workflow", Optional.ofNullable(ended.notStarted));
+                return step.finish(OutcomeJson.stages(first.stages), new CiStep.Resume(first.configSource, first.history), run).json();
             } catch (InvalidInputException | EnvironmentException e) {
-                return CiOutcome.error(e).json();
+                return RunOutcome.error(e).json();
             }
         }
     }

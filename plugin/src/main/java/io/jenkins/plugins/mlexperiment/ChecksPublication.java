@@ -7,6 +7,7 @@ import io.jenkins.plugins.checks.api.ChecksDetails;
 import io.jenkins.plugins.checks.api.ChecksOutput;
 import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
 import io.jenkins.plugins.checks.api.ChecksStatus;
+import io.mlexp.ci.RunOutcome;
 import jenkins.model.Jenkins;
 
 /**
@@ -16,29 +17,30 @@ import jenkins.model.Jenkins;
  */
 final class ChecksPublication {
     static final String NAME = "ML Experiment";
-    private static final int MAX_TEXT = 65_535;
 
     private ChecksPublication() {
     }
 
-    static void publishIfInstalled(Run<?, ?> run, TaskListener listener, String verdict, String title, String markdown) {
+    static void publishIfInstalled(Run<?, ?> run, TaskListener listener, RunOutcome outcome) {
         var jenkins = Jenkins.get();
         if (jenkins.getPlugin("checks-api") == null) {
             return;
         }
-        Publisher.publish(run, listener, verdict, title, markdown);
+        Publisher.publish(run, listener, outcome);
     }
 
     /** Holds the checks-api types. */
     private static final class Publisher {
-        static void publish(Run<?, ?> run, TaskListener listener, String verdict, String title, String markdown) {
-            var conclusion = switch (verdict) {
-                case "passed" -> ChecksConclusion.SUCCESS;
-                case "failed" -> ChecksConclusion.FAILURE;
-                default -> ChecksConclusion.NEUTRAL;
+        static void publish(Run<?, ?> run, TaskListener listener, RunOutcome outcome) {
+            var conclusion = switch (outcome.verdict()) {
+                case PASSED -> ChecksConclusion.SUCCESS;
+                case FAILED -> ChecksConclusion.FAILURE;
+                case INCOMPLETE, ERROR -> ChecksConclusion.NEUTRAL;
             };
-            var summary = markdown.length() > MAX_TEXT ? markdown.substring(0, MAX_TEXT - 40) + "\n\n(cut at 65,535 characters)" : markdown;
-            var output = new ChecksOutput.ChecksOutputBuilder().withTitle(title).withSummary(summary).build();
+            // core keeps the summary within GitHub's 65,535 characters
+            var summary = outcome.report().map(RunOutcome.Report::markdown).orElse("");
+            var output = new ChecksOutput.ChecksOutputBuilder().withTitle("mlexp: " + outcome.verdict().label())
+                    .withSummary(summary).build();
             var builder = new ChecksDetails.ChecksDetailsBuilder().withName(NAME).withStatus(ChecksStatus.COMPLETED)
                     .withConclusion(conclusion).withOutput(output);
             var root = Jenkins.get().getRootUrl();

@@ -4,6 +4,7 @@ import hudson.EnvVars;
 import hudson.Launcher;
 import hudson.model.Node;
 import hudson.model.TaskListener;
+import io.mlexp.smoke.ContainerProbe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
@@ -19,12 +20,14 @@ import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
 import org.jenkinsci.plugins.docker.workflow.client.DockerClient;
 
 /**
- * Carries out core's container plan through Docker Workflow's client on the agent's launcher: the
- * container starts idle with the plan's GPU and network options, mounts and environment, the command
- * runs in it with {@code docker exec} and streams to the build log, and the container is stopped and
- * removed in {@code finally}, whatever happened.
+ * Carries out core's container plan through Docker Workflow's client on the agent's launcher: the container starts
+ * idle, named, with the plan's GPU and network options, mounts and environment; the command runs in it with
+ * {@code docker exec} and streams to the build log; core's environment probe runs in it too. Whatever happens, even
+ * when {@code docker run} itself fails after the engine created the container, the container is removed by its name.
  */
 final class DockerSmoke {
+    private static final int CLIENT_TIMEOUT_SECONDS = 60;
+
     /** How the command ended, in fields remoting can carry back to the agent. */
     static final class Ended implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -32,12 +35,15 @@ final class DockerSmoke {
         final boolean timedOut;
         final long millis;
         final HashMap<String, String> fingerprint;
+        /** The engine's message when the container never started; null when it ran. */
+        final String notStarted;
 
-        Ended(int exitCode, boolean timedOut, long millis, Map<String, String> fingerprint) {
+        Ended(int exitCode, boolean timedOut, long millis, Map<String, String> fingerprint, String notStarted) {
             this.exitCode = exitCode;
             this.timedOut = timedOut;
             this.millis = millis;
             this.fingerprint = new HashMap<>(fingerprint);
+            this.notStarted = notStarted;
         }
     }
 
@@ -53,33 +59,39 @@ final class DockerSmoke {
         this.environment = environment;
     }
 
-    @SuppressWarnings("unchecked")
-    Ended run(Map<String, Object> plan) throws IOException, InterruptedException {
+    Ended run(AgentWork.Plan plan) throws IOException, InterruptedException {
         var docker = new DockerClient(launcher, node, null);
         var executable = DockerTool.getExecutable(null, node, listener, environment);
-        var image = (String) plan.get("image");
+        var name = "mlexp-" + UUID.randomUUID().toString().substring(0, 12);
         // core matched every option against its pattern: no spaces, nothing that tokenises into another flag
-        var options = new ArrayList<>((List<String>) plan.get("options"));
-        options.addAll(List.of("--name", "mlexp-" + UUID.randomUUID().toString().substring(0, 12)));
-        var containerEnvironment = new EnvVars((Map<String, String>) plan.get("environment"));
-        var command = (List<String>) plan.get("command");
-        long timeoutSeconds = ((Number) plan.get("timeoutSeconds")).longValue();
-
-        listener.getLogger().println("[mlExperiment] smoke run in " + image + " (" + String.join(" ", options) + ")");
-        var container = docker.run(environment, image, String.join(" ", options), (String) plan.get("workdir"),
-                (Map<String, String>) plan.get("volumes"), List.of(), containerEnvironment, docker.whoAmI(), "cat").trim();
+        var options = new ArrayList<>(plan.options);
+        options.addAll(List.of("--name", name));
+        listener.getLogger().println("[mlExperiment] smoke run in " + plan.image + " (" + String.join(" ", options) + ")");
         try {
+            String container;
+            try {
+                container = docker.run(environment, plan.image, String.join(" ", options), plan.workdir, plan.volumes, List.of(),
+                        new EnvVars(plan.environment), docker.whoAmI(), "cat").trim();
+            } catch (IOException e) {
+                return new Ended(-1, false, 0, Map.of("node", nodeName()), e.getMessage() == null ? e.toString() : e.getMessage());
+            }
             long started = System.nanoTime();
             var exec = new ArrayList<>(List.of(executable, "exec", container));
-            exec.addAll(command);
+            exec.addAll(plan.command);
             int exitCode = launcher.launch().cmds(exec).envs(environment).stdout(listener).quiet(true).start()
-                    .joinWithTimeout(timeoutSeconds, TimeUnit.SECONDS, listener);
+                    .joinWithTimeout(plan.timeoutSeconds, TimeUnit.SECONDS, listener);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            boolean timedOut = millis >= TimeUnit.SECONDS.toMillis(timeoutSeconds);
-            return new Ended(timedOut ? -1 : exitCode, timedOut, millis, fingerprint(docker, executable, container, image));
+            boolean timedOut = millis >= TimeUnit.SECONDS.toMillis(plan.timeoutSeconds);
+            return new Ended(timedOut ? -1 : exitCode, timedOut, millis, fingerprint(docker, executable, container, plan.image), null);
         } finally {
-            docker.stop(environment, container); // also removes it
+            remove(executable, name);
         }
+    }
+
+    /** {@code docker rm -f NAME}: also a container that was created but never started; quiet when there is none. */
+    private void remove(String executable, String name) throws IOException, InterruptedException {
+        launcher.launch().cmds(executable, "rm", "-f", "--volumes", name).envs(environment).stdout(new ByteArrayOutputStream())
+                .stderr(new ByteArrayOutputStream()).quiet(true).start().joinWithTimeout(CLIENT_TIMEOUT_SECONDS, TimeUnit.SECONDS, listener);
     }
 
     private Map<String, String> fingerprint(DockerClient docker, String executable, String container, String image)
@@ -89,17 +101,19 @@ final class DockerSmoke {
         if (imageId != null && !imageId.isBlank()) {
             values.put("image-id", imageId.trim());
         }
+        var digests = docker.inspect(environment, image, "json .RepoDigests");
+        values.put("digest", digests == null || digests.isBlank() ? "unknown" : digests.trim());
         var out = new ByteArrayOutputStream();
-        int exit = launcher.launch().cmds(executable, "exec", container, "sh", "-c",
-                        "command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version --format=csv,noheader")
-                .envs(environment).stdout(out).quiet(true).start().joinWithTimeout(60, TimeUnit.SECONDS, listener);
-        var line = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        if (exit == 0 && line.contains(",")) {
-            var gpu = line.split(",", 2);
-            values.put("gpu", gpu[0].strip());
-            values.put("driver", gpu[1].strip());
+        int exit = launcher.launch().cmds(executable, "exec", container, "sh", "-c", ContainerProbe.script())
+                .envs(environment).stdout(out).quiet(true).start().joinWithTimeout(CLIENT_TIMEOUT_SECONDS, TimeUnit.SECONDS, listener);
+        if (exit == 0) {
+            values.putAll(ContainerProbe.parse(out.toString(StandardCharsets.UTF_8).lines().toList()));
         }
-        values.put("node", node == null ? "unknown" : node.getDisplayName());
+        values.put("node", nodeName());
         return values;
+    }
+
+    private String nodeName() {
+        return node == null ? "unknown" : node.getDisplayName();
     }
 }

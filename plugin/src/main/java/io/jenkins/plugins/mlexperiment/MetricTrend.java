@@ -1,20 +1,23 @@
 package io.jenkins.plugins.mlexperiment;
 
+import edu.hm.hafner.echarts.JacksonFacade;
+import edu.hm.hafner.echarts.LinesChartModel;
+import edu.hm.hafner.echarts.Palette;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
 import io.mlexp.history.HistoryEntry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
-/** One metric across a job's tags, drawn by echarts-api's trend chart from the job index. */
+/** One metric across a project's tags, as echarts-api's line chart model, drawn by its trend chart from the index. */
 public class MetricTrend implements AsyncTrendChart {
     private final String metric;
+    private final int colour;
     private final List<HistoryEntry> entries;
 
-    MetricTrend(String metric, List<HistoryEntry> entries) {
+    MetricTrend(String metric, int colour, List<HistoryEntry> entries) {
         this.metric = metric;
+        this.colour = colour;
         this.entries = List.copyOf(entries);
     }
 
@@ -26,34 +29,34 @@ public class MetricTrend implements AsyncTrendChart {
         return MlExperimentAction.URL_NAME;
     }
 
-    /** The model echarts-api's renderer expects: axis labels, and one line series. */
-    @JavaScriptMethod
-    @Override
-    public String getBuildTrendModel() {
+    /** The points with a finite value: one per tag, labelled with the tag. */
+    LinesChartModel model() {
         var labels = new ArrayList<String>();
-        var values = new ArrayList<Double>();
+        var series = new MetricSeries(metric, Palette.color(colour));
         for (var entry : entries) {
             var value = entry.metrics().get(metric);
             if (value != null && Double.isFinite(value)) {
                 labels.add(entry.label());
-                values.add(value);
+                series.addValue(value);
             }
         }
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("name", metric);
-        series.put("type", "line");
-        series.put("symbol", "circle");
-        series.put("data", values);
-        series.put("itemStyle", Map.of("color", "--blue"));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("domainAxisLabels", labels);
-        model.put("buildNumbers", List.of());
-        model.put("series", List.of(series));
-        return Json.write(model);
+        var model = new LinesChartModel();
+        model.setDomainAxisLabels(labels);
+        model.setDomainAxisItemName("tag");
+        model.useContinuousRangeAxis();
+        model.addSeries(series);
+        return model;
     }
 
+    @JavaScriptMethod
+    @Override
+    public String getBuildTrendModel() {
+        return new JacksonFacade().toJson(model());
+    }
+
+    /** A line needs two points. */
     @Override
     public boolean isTrendVisible() {
-        return entries.size() > 1;
+        return model().getDomainAxisLabels().size() > 1;
     }
 }

@@ -7,18 +7,25 @@ import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.mlexp.check.Finding;
+import io.mlexp.ci.OutcomeJson;
+import io.mlexp.ci.RunOutcome;
+import io.mlexp.config.MlexpConfig;
+import io.mlexp.run.StageResult;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs the step: the first half on the agent, the container through Docker Workflow when core planned
- * one, the second half on the agent, then the build page, the job index, the pull request's check and
- * the verdict. Returns {@code [verdict: 'passed', stages: [commits: 'passed', …], metrics: [loss: 0.41, …]]}.
+ * Runs the step: the first half on the agent, the container through Docker Workflow when core planned one, the
+ * second half on the agent, then the build page, the project's index, the pull request's check and the build result:
+ * violations fail the build (or mark it unstable, as {@code on-violation} says); a stage that could not run on this
+ * agent fails it as an environment problem, never as violations and never green. Returns
+ * {@code [verdict: 'passed', stages: [commits: 'passed', …], metrics: [loss: 0.41, …]]}.
  */
 class MlExperimentExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -31,7 +38,6 @@ class MlExperimentExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected Map<String, Object> run() throws Exception {
         var context = getContext();
         Run<?, ?> run = context.get(Run.class);
@@ -45,67 +51,66 @@ class MlExperimentExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         var request = new AgentWork.Request(step.getConfig(), step.getStages(), environment, gpus,
                 global.getAllowedRegistries(), global.isRequireDigest(), index.text());
 
-        var prepared = Json.read(workspace.act(new AgentWork.Prepare(request, listener)));
-        String outcomeJson;
-        if (prepared.get("plan") instanceof Map<?, ?> plan) {
+        var first = workspace.act(new AgentWork.Prepare(request, listener));
+        RunOutcome outcome;
+        if (first.plan != null) {
             var computer = workspace.toComputer();
             var node = computer == null ? null : computer.getNode();
-            var ended = new DockerSmoke(launcher, node, listener, environment).run((Map<String, Object>) plan);
-            outcomeJson = workspace.act(new AgentWork.Finish(request, (String) prepared.get("stages"),
-                    ((Number) prepared.get("seededHistory")).intValue(), ended));
+            var ended = new DockerSmoke(launcher, node, listener, environment).run(first.plan);
+            outcome = OutcomeJson.read(workspace.act(new AgentWork.Finish(request, first, ended)));
         } else {
-            outcomeJson = (String) prepared.get("outcome");
+            outcome = OutcomeJson.read(first.outcome);
         }
-
-        var outcome = Json.read(outcomeJson);
-        if (outcome.get("error") instanceof Map<?, ?> error) {
-            throw new AbortException("mlExperiment: " + error.get("message"));
+        if (outcome.problem().isPresent()) {
+            var problem = outcome.problem().get();
+            throw new AbortException("mlExperiment: " + (problem.exitCode() == 2 ? "bad input: " : "cannot run here: ")
+                    + problem.message());
         }
-        run.addOrReplaceAction(new MlExperimentAction(outcomeJson));
-        index.append((List<String>) outcome.getOrDefault("newHistory", List.of()));
-        var verdict = String.valueOf(outcome.get("verdict"));
+        run.addOrReplaceAction(MlExperimentAction.record(run, outcome));
+        index.append(outcome.newHistory());
         if (environment.get("CHANGE_ID") != null) {
-            ChecksPublication.publishIfInstalled(run, listener, verdict, "mlexp: " + verdict,
-                    String.valueOf(outcome.getOrDefault("markdown", "")));
+            ChecksPublication.publishIfInstalled(run, listener, outcome);
         }
         printSummary(listener, outcome);
-        if ("failed".equals(verdict)) {
-            var message = "mlExperiment: violations found (see ML Experiment on the build page)";
-            if ("unstable".equals(outcome.get("onViolation"))) {
-                run.setResult(Result.UNSTABLE);
-                var node = context.get(FlowNode.class);
-                if (node != null) {
-                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
-                }
-            } else {
-                throw new AbortException(message);
-            }
+        switch (outcome.verdict()) {
+            case FAILED -> violations(run, context, outcome);
+            case INCOMPLETE -> throw new AbortException("mlExperiment: incomplete, an environment problem and not a violation: "
+                    + outcome.stages().stream().filter(stage -> stage.status() == StageResult.Status.NOT_AVAILABLE)
+                            .map(stage -> stage.stage().label() + ": " + stage.summary()).collect(Collectors.joining("; ")));
+            default -> { }
         }
         return returnValue(outcome);
     }
 
-    @SuppressWarnings("unchecked")
-    private static void printSummary(TaskListener listener, Map<String, Object> outcome) {
-        var log = listener.getLogger();
-        for (var stage : (List<Map<String, Object>>) outcome.getOrDefault("stages", List.of())) {
-            log.println("[mlExperiment] " + stage.get("stage") + ": " + stage.get("status") + " - " + stage.get("summary"));
-            for (var finding : (List<Map<String, Object>>) stage.getOrDefault("findings", List.of())) {
-                log.println("    " + finding.get("file") + ":" + finding.get("line") + ":" + finding.get("column") + ": "
-                        + finding.get("severity") + ": " + finding.get("message") + " [" + finding.get("rule") + "]");
-            }
+    private static void violations(Run<?, ?> run, StepContext context, RunOutcome outcome) throws Exception {
+        var message = "mlExperiment: violations found (see ML Experiment on the build page)";
+        if (outcome.onViolation() != MlexpConfig.OnViolation.UNSTABLE) {
+            throw new AbortException(message);
+        }
+        run.setResult(Result.UNSTABLE);
+        var node = context.get(FlowNode.class);
+        if (node != null) {
+            node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> returnValue(Map<String, Object> outcome) {
-        var stages = new LinkedHashMap<String, Object>();
-        for (var stage : (List<Map<String, Object>>) outcome.getOrDefault("stages", List.of())) {
-            stages.put(String.valueOf(stage.get("stage")), String.valueOf(stage.get("status")));
+    /** Each stage's verdict in one line, then its findings in their one-line form (control characters escaped). */
+    private static void printSummary(TaskListener listener, RunOutcome outcome) {
+        var log = listener.getLogger();
+        for (var stage : outcome.stages()) {
+            log.println("[mlExperiment] " + stage.stage().label() + ": " + stage.status().label() + " - "
+                    + Finding.printable(stage.summary()));
+            stage.findings().forEach(finding -> log.println("    " + finding.format()));
         }
+    }
+
+    private static Map<String, Object> returnValue(RunOutcome outcome) {
+        var stages = new LinkedHashMap<String, Object>();
+        outcome.stages().forEach(stage -> stages.put(stage.stage().label(), stage.status().label()));
         var result = new LinkedHashMap<String, Object>();
-        result.put("verdict", outcome.get("verdict"));
+        result.put("verdict", outcome.verdict().label());
         result.put("stages", stages);
-        result.put("metrics", new LinkedHashMap<>((Map<String, Object>) outcome.getOrDefault("metrics", Map.of())));
+        result.put("metrics", new LinkedHashMap<>(outcome.metrics()));
         return result;
     }
 }

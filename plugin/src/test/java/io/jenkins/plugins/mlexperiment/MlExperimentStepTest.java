@@ -37,13 +37,17 @@ public class MlExperimentStepTest {
                 loss-decrease: 0.1
             publish:
               gates:
-                loss: { max-increase: 0.5 }
+                loss: { max-drop: 0.5 }
             """;
 
     private File repository(String onViolation, String finalLoss, String... messages) throws Exception {
+        return repositoryWith(CONFIG.formatted(onViolation, finalLoss), messages);
+    }
+
+    private File repositoryWith(String config, String... messages) throws Exception {
         var dir = folder.newFolder();
         try (var git = Git.init().setDirectory(dir).setInitialBranch("main").call()) {
-            Files.writeString(dir.toPath().resolve(".mlexp.yml"), CONFIG.formatted(onViolation, finalLoss), StandardCharsets.UTF_8);
+            Files.writeString(dir.toPath().resolve(".mlexp.yml"), config, StandardCharsets.UTF_8);
             git.add().addFilepattern(".").call();
             for (var message : messages) {
                 git.commit().setMessage(message).setAuthor("Ada", "ada@example.org").setCommitter("Ada", "ada@example.org")
@@ -118,6 +122,19 @@ public class MlExperimentStepTest {
 
         jenkins.assertLogContains("commit-wip", run);
         assertThat(run.getAction(MlExperimentAction.class).getVerdict()).isEqualTo("failed");
+    }
+
+    @Test
+    public void anEngineTheAgentCannotRunFailsTheBuildAsAnEnvironmentProblemNotAsViolations() throws Exception {
+        var repository = repositoryWith("version: 1\nsmoke:\n  engine: embedded\n", "feat: first");
+
+        var run = build(repository, "['TAG_NAME=v1.0']", "mlExperiment(stages: ['smoke', 'publish'])", Result.FAILURE);
+
+        jenkins.assertLogContains("incomplete, an environment problem and not a violation", run);
+        jenkins.assertLogContains("the embedded engine is not installed", run);
+        jenkins.assertLogNotContains("violations found", run);
+        assertThat(run.getAction(MlExperimentAction.class).getVerdict()).isEqualTo("incomplete");
+        assertThat(run.getAction(MlExperimentAction.class).getStages()).containsEntry("publish", "not available");
     }
 
     @Test
