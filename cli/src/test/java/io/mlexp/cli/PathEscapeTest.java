@@ -79,4 +79,32 @@ class PathEscapeTest {
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         assertThat(run.exitCode()).isEqualTo(1); // the link is not a config, so none is there
     }
+
+    @Test
+    void aLinkedRecordRulesFileOrHistoryFileIsNeitherReadNorWrittenThrough() throws Exception {
+        Files.createDirectories(repo.resolve("experiments"));
+        Files.createSymbolicLink(repo.resolve("experiments/EXP-001.md"), outside.resolve("secret.md"));
+        Files.createDirectories(repo.resolve(".mlexp/history"));
+        var target = Files.writeString(outside.resolve("history.jsonl"), "");
+        Files.createSymbolicLink(repo.resolve(".mlexp/history/history.jsonl"), target);
+        Files.writeString(repo.resolve("m.jsonl"), "{\"step\": 1, \"loss\": 0.5}\n");
+
+        var render = CommandRun.in(repo, "record", "render", "experiments/EXP-001.md", "--out", "page.html");
+        var append = CommandRun.in(repo, "history", "append", "--tag", "v1.0", "--commit", "abcdef1", "--metrics", "m.jsonl");
+        Files.delete(repo.resolve(".mlexp.yml"));
+        Files.createSymbolicLink(repo.resolve(".mlexp.yml"), outside.resolve("secret.yaml"));
+        var config = CommandRun.in(repo, "check", "config");
+
+        assertThat(render.exitCode()).isEqualTo(2);
+        assertThat(render.err()).contains("experiments/EXP-001.md: error: leads outside the repository through a symbolic link");
+        assertThat(repo.resolve("page.html")).doesNotExist();
+        assertThat(append.exitCode()).isEqualTo(2);
+        assertThat(append.err()).contains("is a symbolic link");
+        assertThat(Files.readString(target)).isEmpty();
+        assertThat(config.exitCode()).isEqualTo(2);
+        assertThat(config.err()).contains(".mlexp.yml: error: leads outside the repository");
+        for (var run : java.util.List.of(render, append, config)) {
+            assertThat(run.out() + run.err()).doesNotContain(SECRET);
+        }
+    }
 }

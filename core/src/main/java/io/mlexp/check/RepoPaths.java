@@ -57,4 +57,28 @@ public final class RepoPaths {
             throw new UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
         }
     }
+
+    /** The nearest directory at or above {@code start} that holds {@code .git} (a directory or a worktree file). */
+    public static Optional<Path> enclosingWorkTree(Path start) {
+        for (var dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a file that lies inside a Git work tree by its path but leads outside it through a symbolic link (a
+     * committed link {@code record.md -> /etc/passwd}): nothing outside the repository is read. The file must exist.
+     */
+    public static void requireNoEscape(Path file, SourceLocation location) throws IOException {
+        var absolute = file.toAbsolutePath().normalize();
+        var parent = absolute.getParent();
+        var tree = parent == null ? Optional.<Path>empty() : enclosingWorkTree(parent);
+        if (tree.isPresent() && !absolute.toRealPath().startsWith(tree.get().toRealPath())) {
+            throw InvalidInputException.of("path-escape", location,
+                    "leads outside the repository through a symbolic link; mlexp reads and writes only inside it");
+        }
+    }
 }

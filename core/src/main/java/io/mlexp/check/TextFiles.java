@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
 /**
@@ -39,54 +40,107 @@ public final class TextFiles {
         void accept(int number, String line);
     }
 
+    /** Hears of a line that a lenient reader skipped, and why. */
+    @FunctionalInterface
+    public interface SkippedLine {
+        void skipped(int number, String why);
+    }
+
     /**
      * Streams a file's lines, each decoded as strictly as {@link #readUtf8} decodes a whole file, so
      * that a long file costs only a line's memory; CR before LF is dropped. A line longer than
      * {@code maxLineBytes} is refused.
      */
     public static void forEachLine(Path file, String displayName, long maxBytes, int maxLineBytes, LineConsumer consumer) {
+        forEachLine(file, displayName, maxBytes, maxLineBytes, consumer, null);
+    }
+
+    /**
+     * The same, for a file whose lines stand alone (an append-only log): a line longer than {@code maxLineBytes} is
+     * skipped without being held in memory, and one that is not UTF-8 is skipped too; {@code skipped} hears of each.
+     */
+    public static void forEachLine(Path file, String displayName, long maxBytes, int maxLineBytes, LineConsumer consumer,
+            SkippedLine skipped) {
         withFile(file, displayName, maxBytes, in -> {
             var buffer = new byte[1 << 16];
             var line = new ByteArrayOutputStream();
             int number = 1;
+            boolean tooLong = false;
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 int from = 0;
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
-                        line.write(buffer, from, i - from);
-                        consumer.accept(number, decodeLine(line.toByteArray(), displayName, number));
+                        if (tooLong) {
+                            skipped.skipped(number, "the line is longer than " + maxLineBytes + " bytes");
+                        } else {
+                            line.write(buffer, from, i - from);
+                            accept(consumer, skipped, displayName, number, line.toByteArray());
+                        }
                         line.reset();
+                        tooLong = false;
                         number++;
                         from = i + 1;
                     }
                 }
-                line.write(buffer, from, read - from);
-                if (line.size() > maxLineBytes) {
-                    throw InvalidInputException.of("file-line-too-long", new SourceLocation(displayName, number, maxLineBytes + 1),
-                            "line is longer than the limit of " + maxLineBytes + " bytes");
+                if (!tooLong) {
+                    line.write(buffer, from, read - from);
+                }
+                if (!tooLong && line.size() > maxLineBytes) {
+                    if (skipped == null) {
+                        throw InvalidInputException.of("file-line-too-long", new SourceLocation(displayName, number, maxLineBytes + 1),
+                                "line is longer than the limit of " + maxLineBytes + " bytes");
+                    }
+                    tooLong = true;
+                    line.reset();
                 }
             }
-            if (line.size() > 0) {
-                consumer.accept(number, decodeLine(line.toByteArray(), displayName, number));
+            if (tooLong) {
+                skipped.skipped(number, "the line is longer than " + maxLineBytes + " bytes");
+            } else if (line.size() > 0) {
+                accept(consumer, skipped, displayName, number, line.toByteArray());
             }
             return null;
         });
+    }
+
+    private static void accept(LineConsumer consumer, SkippedLine skipped, String displayName, int number, byte[] bytes) {
+        String text;
+        try {
+            text = decodeLine(bytes, displayName, number);
+        } catch (InvalidInputException e) {
+            if (skipped == null) {
+                throw e;
+            }
+            skipped.skipped(number, e.findings().get(0).message());
+            return;
+        }
+        consumer.accept(number, text);
     }
 
     private interface FileWork<T> {
         T apply(InputStream in) throws IOException;
     }
 
-    /** Opens a regular file no larger than {@code maxBytes}; every failure becomes a finding on the file. */
+    /**
+     * Opens a regular file no larger than {@code maxBytes}; every failure becomes a finding on the file. A FIFO, a
+     * device or a socket is refused before it is opened (opening a FIFO waits for a writer forever), and so is a file
+     * of a repository that leads outside it through a symbolic link: its content is never read.
+     */
     private static <T> T withFile(Path file, String displayName, long maxBytes, FileWork<T> work) {
         var location = SourceLocation.of(displayName);
         try {
-            if (Files.isDirectory(file)) {
+            var attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 throw InvalidInputException.of("file-unreadable", location, "is a directory, expected a file");
             }
-            if (Files.size(file) > maxBytes) {
+            if (!attributes.isRegularFile()) {
+                throw InvalidInputException.of("file-unreadable", location,
+                        "is not a regular file (a FIFO, a device or a socket); mlexp reads only regular files");
+            }
+            RepoPaths.requireNoEscape(file, location);
+            if (attributes.size() > maxBytes) {
                 throw InvalidInputException.of("file-too-large", location,
-                        "file is " + Files.size(file) + " bytes, larger than the limit of " + maxBytes + " bytes");
+                        "file is " + attributes.size() + " bytes, larger than the limit of " + maxBytes + " bytes");
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return work.apply(in);

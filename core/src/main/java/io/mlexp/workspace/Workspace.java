@@ -2,6 +2,7 @@ package io.mlexp.workspace;
 
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.check.TextFiles;
 import io.mlexp.config.ConfigLoader;
@@ -48,12 +49,7 @@ public record Workspace(Path root, Path configFile) {
 
     /** The nearest directory at or above {@code start} that holds {@code .git} (a directory or a worktree file). */
     public static Optional<Path> gitRoot(Path start) {
-        for (var dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".git"))) {
-                return Optional.of(dir);
-            }
-        }
-        return Optional.empty();
+        return RepoPaths.enclosingWorkTree(start);
     }
 
     /** How messages name the config file: relative to the repository when it lies inside it. */
