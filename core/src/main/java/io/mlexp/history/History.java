@@ -1,20 +1,23 @@
 package io.mlexp.history;
 
+import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
-import java.io.BufferedReader;
+import io.mlexp.check.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The history in a directory: {@code history.jsonl}, one entry a line, only ever appended to.
@@ -25,6 +28,8 @@ import java.util.Optional;
 public final class History {
     public static final String FILE = "history.jsonl";
     private static final String LOCK = "history.lock";
+    /** A longer line is no entry mlexp wrote: it is skipped without being held in memory. */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
     /** Writers in one JVM: a file lock is held per process, so threads queue here first. */
     private static final Object IN_PROCESS = new Object();
 
@@ -54,7 +59,11 @@ public final class History {
         appendAll(List.of(entry));
     }
 
-    /** Appends entries in one locked write (an import either lands whole or, if killed, as a torn tail). */
+    /**
+     * Appends entries under the lock. One entry is one forced write; several (an import) land whole or not at all:
+     * the history and the new lines are written to a temporary file that replaces the history in one rename. A
+     * failed write (a full disk) leaves the history as it was. A history file that is a symbolic link is refused.
+     */
     public void appendAll(List<HistoryEntry> entries) {
         var text = new StringBuilder();
         entries.forEach(entry -> text.append(HistoryFormat.write(entry)).append('\n'));
@@ -62,58 +71,134 @@ public final class History {
         synchronized (IN_PROCESS) {
             try {
                 Files.createDirectories(directory);
-                try (var lock = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        var held = lock.lock();
-                        var channel = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                                StandardOpenOption.WRITE)) {
-                    long size = channel.size();
-                    channel.position(size);
-                    if (size > 0 && !endsWithNewline(channel, size)) {
-                        write(channel, new byte[] {'\n'}); // close a line torn by a killed writer
+                refuseLink(directory.resolve(LOCK));
+                refuseLink(file());
+                try (var lock = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+                        var held = lock.lock()) {
+                    if (entries.size() == 1) {
+                        appendInPlace(bytes);
+                    } else {
+                        replaceWhole(bytes);
                     }
-                    write(channel, bytes);
-                    channel.force(true);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + file() + ": " + e.getMessage(), e);
+                throw failure(e);
             }
         }
     }
 
-    /** Every entry in the order written; unreadable lines become warnings naming file and line. */
+    private void appendInPlace(byte[] bytes) throws IOException {
+        try (var channel = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            try {
+                channel.position(size);
+                if (size > 0 && !endsWithNewline(channel, size)) {
+                    write(channel, new byte[] {'\n'}); // close a line torn by a killed writer
+                }
+                write(channel, bytes);
+                channel.force(true);
+            } catch (IOException e) {
+                channel.truncate(size); // a full disk leaves no partial line behind
+                throw e;
+            }
+        }
+    }
+
+    private void replaceWhole(byte[] bytes) throws IOException {
+        // under the lock, a temporary file is what an import killed mid-way left
+        try (var stale = Files.newDirectoryStream(directory, ".history-*.tmp")) {
+            for (var file : stale) {
+                Files.deleteIfExists(file);
+            }
+        }
+        var temporary = Files.createTempFile(directory, ".history-", ".tmp");
+        try {
+            try (var channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                if (Files.exists(file(), LinkOption.NOFOLLOW_LINKS)) {
+                    try (var old = FileChannel.open(file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                        long size = old.size();
+                        for (long done = 0; done < size; ) {
+                            done += old.transferTo(done, size - done, channel);
+                        }
+                        if (size > 0 && !endsWithNewline(old, size)) {
+                            write(channel, new byte[] {'\n'});
+                        }
+                    }
+                }
+                write(channel, bytes);
+                channel.force(true);
+            }
+            Files.move(temporary, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void refuseLink(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            throw InvalidInputException.of("path-escape", SourceLocation.of(path.toString()),
+                    "is a symbolic link; mlexp writes the history only to a file of its own inside the repository");
+        }
+    }
+
+    /** A write that failed, in words: a full disk, no permission, a read-only file system; the history is unchanged. */
+    private RuntimeException failure(IOException e) {
+        var message = String.valueOf(e.getMessage());
+        String why;
+        if (e instanceof AccessDeniedException || message.contains("Permission denied")) {
+            why = "permission denied";
+        } else if (message.contains("No space left on device")) {
+            why = "the disk is full";
+        } else if (message.contains("Read-only file system")) {
+            why = "the file system is read-only";
+        } else {
+            why = "the write failed (" + message + ")";
+        }
+        return new EnvironmentException("cannot append to " + file() + ": " + why + "; the history is as it was before");
+    }
+
+    /** Every entry in the order written; unreadable lines become warnings naming file and line, and are skipped. */
     public Loaded read() {
         var entries = new ArrayList<HistoryEntry>();
         var warnings = new ArrayList<Finding>();
-        if (!Files.exists(file())) {
+        if (!Files.exists(file(), LinkOption.NOFOLLOW_LINKS)) {
             return new Loaded(entries, warnings);
         }
         var name = file().toString();
-        int lastLine = 0;
-        Optional<Finding> lastProblem = Optional.empty();
-        try (BufferedReader reader = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
-            for (var line = reader.readLine(); line != null; line = reader.readLine()) {
-                lastLine++;
-                lastProblem.ifPresent(warnings::add);
-                lastProblem = Optional.empty();
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    entries.add(HistoryFormat.read(line, SourceLocation.of(name, lastLine)));
-                } catch (InvalidInputException e) {
-                    lastProblem = Optional.of(Finding.warning("history-entry", SourceLocation.of(name, lastLine),
-                            "skipped: " + e.findings().get(0).message()));
-                }
+        var lastProblem = new Finding[1];
+        var lines = new int[1];
+        TextFiles.forEachLine(file(), name, Long.MAX_VALUE, MAX_LINE_BYTES, (number, line) -> {
+            lines[0] = number;
+            flush(lastProblem, warnings);
+            if (line.isBlank()) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file() + ": " + e.getMessage(), e);
-        }
+            try {
+                entries.add(HistoryFormat.read(line, SourceLocation.of(name, number)));
+            } catch (InvalidInputException e) {
+                lastProblem[0] = Finding.warning("history-entry", SourceLocation.of(name, number),
+                        "skipped: " + e.findings().get(0).message());
+            }
+        }, (number, why) -> {
+            lines[0] = number;
+            flush(lastProblem, warnings);
+            lastProblem[0] = Finding.warning("history-entry", SourceLocation.of(name, number), "skipped: " + why);
+        });
         // the last line is only torn when the file does not end with its newline
-        var last = lastLine;
-        lastProblem.map(problem -> endsWithNewline() ? problem : Finding.warning("history-torn-line",
-                SourceLocation.of(name, last), "the last line is incomplete (a writer was stopped mid-line) and is skipped"))
-                .ifPresent(warnings::add);
+        if (lastProblem[0] != null) {
+            warnings.add(endsWithNewline() ? lastProblem[0] : Finding.warning("history-torn-line", SourceLocation.of(name, lines[0]),
+                    "the last line is incomplete (a writer was stopped mid-line) and is skipped"));
+        }
         return new Loaded(entries, warnings);
+    }
+
+    private static void flush(Finding[] problem, List<Finding> warnings) {
+        if (problem[0] != null) {
+            warnings.add(problem[0]);
+            problem[0] = null;
+        }
     }
 
     private boolean endsWithNewline() {

@@ -78,6 +78,61 @@ class HistoryCrashTest {
         assertThat(acknowledged).isGreaterThan(KILLS * 5);
     }
 
+    @Test
+    void anImportKilledWhileWritingLandsWholeOrNotAtAll() throws Exception {
+        var random = new Random(17);
+        int imported = 0;
+        int possiblyInFlight = 0;
+        for (int round = 0; round < 6; round++) {
+            var acknowledgements = dir.resolve("imported-" + round + ".txt");
+            var process = importer("i" + round).redirectOutput(acknowledgements.toFile()).start();
+            while (acknowledged(acknowledgements) < 1) {
+                assertThat(process.isAlive()).as("the importer runs").isTrue();
+                Thread.sleep(1);
+            }
+            Thread.sleep(random.nextInt(1000));
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            imported += acknowledged(acknowledgements);
+            possiblyInFlight++;
+
+            var loaded = History.at(dir).read();
+            assertThat(loaded.warnings()).as("no torn line after kill %d", round + 1).isEmpty();
+            assertThat(loaded.entries().size() % IMPORT).as("whole imports only").isZero();
+            assertThat(loaded.entries().size() / IMPORT).isBetween(imported, imported + possiblyInFlight);
+        }
+        try (var temporaries = java.nio.file.Files.list(dir)) {
+            assertThat(temporaries.map(Path::toString).filter(name -> name.endsWith(".tmp")).count())
+                    .as("temporary files killed imports left: the next import removes them").isLessThanOrEqualTo(1);
+        }
+        System.out.printf("history: 6 SIGKILLs during imports of %d entries: %d imports acknowledged, %d entries, 0 torn lines%n",
+                IMPORT, imported, History.at(dir).read().entries().size());
+    }
+
+    private static final int IMPORT = 20_000;
+
+    private ProcessBuilder importer(String prefix) {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Importer.class.getName(), dir.toString(), prefix).redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** An importer process: imports batches of {@value #IMPORT} entries, printing {@code ok N} once each has returned. */
+    public static final class Importer {
+        public static void main(String[] args) {
+            var history = History.at(Path.of(args[0]));
+            for (int batch = 0; ; batch++) {
+                var entries = new ArrayList<HistoryEntry>();
+                for (int i = 0; i < IMPORT; i++) {
+                    entries.add(HistoryTest.entry(args[1] + "-" + batch + "-" + i, i / 1000.0));
+                }
+                history.appendAll(entries);
+                System.out.println("ok " + batch);
+                System.out.flush();
+            }
+        }
+    }
+
     /** How many {@code ok N} lines the writer has written, whole lines only. */
     private static int acknowledged(Path file) throws java.io.IOException {
         if (!java.nio.file.Files.exists(file)) {

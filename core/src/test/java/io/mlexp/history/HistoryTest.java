@@ -1,8 +1,10 @@
 package io.mlexp.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlexp.check.Finding;
+import io.mlexp.check.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,58 @@ class HistoryTest {
                 Instant.parse("2026-11-01T10:00:00Z"), "tag", Map.of("accuracy", accuracy, "loss", 1 - accuracy),
                 Optional.of(new HistoryEntry.SmokeSummary("passed", "embedded", 1.5)), Map.of("image", "pytorch:2.5.1@sha256:ab"),
                 Optional.of("EXP-001"));
+    }
+
+    @Test
+    void aHistoryFileThatIsALinkIsNeverWrittenThrough() throws Exception {
+        var outside = Files.writeString(Files.createTempFile("outside-", ".txt"), "precious\n");
+        try {
+            Files.createDirectories(dir);
+            Files.createSymbolicLink(dir.resolve(History.FILE), outside);
+
+            assertThatThrownBy(() -> History.at(dir).append(entry("v1.0", 0.9)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a symbolic link");
+            assertThatThrownBy(() -> History.at(dir).appendAll(List.of(entry("v1.0", 0.9), entry("v1.1", 0.91))))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a symbolic link");
+            assertThat(Files.readString(outside)).isEqualTo("precious\n");
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void aHugeLineIsSkippedWithAWarningAndTheEntriesAroundItStay() throws Exception {
+        var history = History.at(dir);
+        history.append(entry("v1.0", 0.9));
+        try (var out = Files.newOutputStream(history.file(), StandardOpenOption.APPEND)) {
+            var chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 5; i++) {
+                out.write(chunk); // a 5 MiB line, five times the longest entry mlexp reads
+            }
+            out.write('\n');
+            out.write(new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
+        }
+        history.append(entry("v1.1", 0.91));
+
+        var loaded = history.read();
+
+        assertThat(loaded.entries()).extracting(HistoryEntry::label).containsExactly("v1.0", "v1.1");
+        assertThat(loaded.warnings()).extracting(Finding::format).containsExactly(
+                history.file() + ":2: warning: skipped: the line is longer than 1048576 bytes [history-entry]",
+                history.file() + ":3: warning: skipped: not valid UTF-8 (byte offset 0); save the file as UTF-8 [history-entry]");
+    }
+
+    @Test
+    void anImportLandsWholeAndLeavesNoTemporaryFile() throws Exception {
+        var history = History.at(dir);
+        history.append(entry("v0.9", 0.8));
+
+        history.appendAll(IntStream.range(0, 500).mapToObj(i -> entry("i" + i, i / 1000.0)).toList());
+
+        assertThat(history.read().entries()).hasSize(501).first().extracting(HistoryEntry::label).isEqualTo("v0.9");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(History.FILE, "history.lock");
+        }
     }
 
     @Test
