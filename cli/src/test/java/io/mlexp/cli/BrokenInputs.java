@@ -184,7 +184,7 @@ final class BrokenInputs {
             {"configs.required-keys", "5", "3:18"}, {"configs.required-keys", "[\"\"]", "3:19"},
             {"configs.required-keys", "[{a: 1}]", "3:19"},
             {"record.id-pattern", "\"(\"", "3:15"}, {"record.id-pattern", "\"[\"", "3:15"}, {"record.id-pattern", "[a]", "3:15"},
-            {"record.id-pattern", "\"(a+)+$\"", "3:15"}, {"record.id-pattern", "\"EXP-(\\\\d*)*\"", "3:15"},
+            {"record.id-pattern", "\"(a)\\\\1\"", "3:15"}, {"record.id-pattern", "\"EXP-(?=\\\\d)\"", "3:15"},
             {"record.required-sections", "[goals]", "3:23"}, {"record.dir", "\"\"", "3:8"},
             {"smoke.engine", "gpu", "3:11"}, {"smoke.engine", "5", "3:11"}, {"smoke.timeout", "forever", "3:12"},
             {"smoke.timeout", "-1s", "3:12"}, {"smoke.timeout", "0s", "3:12"},

@@ -27,7 +27,7 @@ public final class CommitRules {
     private static final Pattern WIP = Pattern.compile("(?i:\\[wip]|wip\\b).*|.*\\bWIP\\b.*");
 
     private final CommitsConfig config;
-    private final Pattern idPattern;
+    private final com.google.re2j.Pattern idPattern;
 
     public CommitRules(CommitsConfig config, RecordConfig record) {
         this.config = config;

@@ -25,6 +25,8 @@ import java.util.function.Function;
  * as a finding at the value's location and the default is used, so one load reports every problem.
  */
 final class SectionReader {
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?[0-9]+");
+
     private final Optional<YamlMapping> mapping;
     private final String path;
     private final SourceLocation fallback;
@@ -127,7 +129,9 @@ final class SectionReader {
                 try {
                     return Long.parseLong(scalar.text());
                 } catch (NumberFormatException e) {
-                    problem(node, key, "the number " + scalar.text() + " is too large");
+                    problem(node, key, DECIMAL.matcher(scalar.text()).matches() ? "the number " + scalar.text() + " is too large"
+                            : "write the whole number in decimal digits, found " + scalar.text()
+                                    + " (hexadecimal, octal, binary and '_' separators are not read)");
                     return defaultValue;
                 }
             }
@@ -159,9 +163,13 @@ final class SectionReader {
     OptionalDouble number(String key) {
         return value(key).filter(node -> !isNull(node)).map(node -> {
             if (node instanceof YamlScalar scalar && scalar.isNumber()) {
-                double value = Double.parseDouble(scalar.text());
-                if (Double.isFinite(value)) {
-                    return OptionalDouble.of(value);
+                try {
+                    double value = Double.parseDouble(scalar.text());
+                    if (Double.isFinite(value)) {
+                        return OptionalDouble.of(value);
+                    }
+                } catch (NumberFormatException e) {
+                    // YAML's .inf, .nan, 0x10 and 1_000 are numbers Java does not parse: none is a plain finite number
                 }
             }
             wrongType(key, node, "a finite number");

@@ -63,7 +63,7 @@ public record ExperimentRecord(
     }
 
     /** The ID the title names, the first match of the ID pattern in it. */
-    public Optional<Located> id(java.util.regex.Pattern idPattern) {
+    public Optional<Located> id(com.google.re2j.Pattern idPattern) {
         return title.flatMap(heading -> {
             var matcher = idPattern.matcher(heading.text());
             if (!matcher.find()) {

@@ -37,7 +37,7 @@ public final class RecordTemplate {
      * The ID after the highest one in use ({@code EXP-023} → {@code EXP-024}); with none in use, the
      * first one a simple pattern such as {@code EXP-\d{3,}} describes. Empty when neither tells.
      */
-    public static Optional<String> nextId(Pattern idPattern, Collection<String> idsInUse) {
+    public static Optional<String> nextId(com.google.re2j.Pattern idPattern, Collection<String> idsInUse) {
         String prefix = null;
         long highest = 0;
         int width = 0;

@@ -131,7 +131,7 @@ class ConfigLoaderTest {
 
         assertThat(findings).extracting(Finding::format).containsExactlyInAnyOrder(
                 ".mlexp.yml:3:23: error: files.forbidden[1]: invalid pattern 'data/[abc': '[' is never closed [config-value]",
-                ".mlexp.yml:5:15: error: record.id-pattern: invalid regular expression 'EXP-(\\d+': Unclosed group at character 9 [config-value]");
+                ".mlexp.yml:5:15: error: record.id-pattern: invalid regular expression 'EXP-(\\d+': missing closing ) (RE2 syntax: no backreferences or lookaround) [config-value]");
     }
 
     @Test
@@ -178,6 +178,23 @@ class ConfigLoaderTest {
                 .satisfies(finding -> assertThat(finding.message()).startsWith("expected a mapping of sections"));
         assertThat(problems("")).singleElement()
                 .satisfies(finding -> assertThat(finding.ruleId()).isEqualTo("config-empty"));
+    }
+
+    @Test
+    void yamlNumbersJavaDoesNotParseAreBadConfigWithTheirPlaceNotAnInternalError() {
+        for (var special : List.of(".inf", "-.inf", ".nan", ".NaN")) {
+            assertThat(problems("version: 1\nsmoke:\n  expect:\n    loss-decrease: " + special + "\n")).singleElement()
+                    .satisfies(finding -> assertThat(finding.format())
+                            .isEqualTo(".mlexp.yml:4:20: error: smoke.expect.loss-decrease: expected a finite number, found the number "
+                                    + special + " [config-type]"));
+        }
+        assertThat(problems("version: 1\nsmoke:\n  embedded:\n    steps: 0x10\n")).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).contains("write the whole number in decimal digits, found 0x10")
+                        .doesNotContain("too large"));
+        assertThat(problems("version: 1\nsmoke:\n  embedded:\n    steps: 1_000\n")).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).contains("found 1_000", "'_' separators"));
+        assertThat(problems("version: 1\nsmoke:\n  embedded:\n    steps: 99999999999999999999\n")).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).contains("is too large"));
     }
 
     private List<Finding> problems(String yaml) {

@@ -1,8 +1,10 @@
 package io.mlexp.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,5 +99,29 @@ class GlobTest {
     @Test
     void shouldBeEqualWhenWrittenTheSameWay() {
         assertThat(Glob.compile("*.pt")).isEqualTo(Glob.compile("*.pt")).hasSameHashCodeAs(Glob.compile("*.pt"));
+    }
+
+    @Test
+    void aPatternOfManyStarsTakesTimeLinearInTheNamesLength() {
+        var glob = Glob.compile("*a*a*a*a*a*a*a*a*b");
+        var name = "a".repeat(50_000);
+
+        // with a backtracking matcher this takes longer than the age of the universe; RE2/J reads the name a few times
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(glob.matches(name + "c")).isFalse();
+            assertThat(glob.matches(name + "b")).isTrue();
+        });
+    }
+
+    @Test
+    void configPatternsThatBacktrackingEnginesStallOnRunInBoundedTime() {
+        var text = "a".repeat(30) + "!";
+        for (var expression : java.util.List.of("(a+?)+?b", "(a+){12}c", "(a+)+$", "(a|aa)+b", "EXP-(\\d*)*x")) {
+            var regex = Regex.compile(expression);
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(regex.pattern().matcher(text).find()).isFalse(),
+                    expression);
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> Regex.compile("(a)\\1"))
+                .withMessageContaining("RE2 syntax: no backreferences or lookaround");
     }
 }
