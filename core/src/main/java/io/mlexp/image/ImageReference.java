@@ -17,7 +17,9 @@ public record ImageReference(Optional<String> registry, String path, Optional<St
     private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
-    private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** The digest algorithms the distribution reference accepts (go-digest's registered ones) and their encoded length. */
+    private static final java.util.Map<String, Integer> ENCODED_LENGTH = java.util.Map.of("sha256", 64, "sha384", 96, "sha512", 128);
+    private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
 
     /** Parses a reference; throws {@link IllegalArgumentException} saying what is wrong. */
     public static ImageReference parse(String text) {
@@ -43,8 +45,15 @@ public record ImageReference(Optional<String> registry, String path, Optional<St
             if (!DIGEST.matcher(digestText).matches()) {
                 throw invalid(text, "the digest '" + digestText + "' is not of the form sha256:<64 hex digits>");
             }
-            if (digestText.startsWith("sha256:") && !SHA256.matcher(digestText).matches()) {
-                throw invalid(text, "a sha256 digest has exactly 64 lower-case hex digits");
+            var algorithm = digestText.substring(0, digestText.indexOf(':'));
+            var length = ENCODED_LENGTH.get(algorithm);
+            if (length == null) {
+                throw invalid(text, "the digest algorithm '" + algorithm + "' is not one an engine verifies;"
+                        + " write sha256 (or sha384, sha512) in lower case");
+            }
+            var encoded = digestText.substring(algorithm.length() + 1);
+            if (encoded.length() != length || !LOWER_HEX.matcher(encoded).matches()) {
+                throw invalid(text, "a " + algorithm + " digest has exactly " + length + " lower-case hex digits");
             }
             digest = Optional.of(digestText);
             rest = rest.substring(0, at);

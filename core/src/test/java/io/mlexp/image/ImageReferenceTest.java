@@ -40,6 +40,25 @@ class ImageReferenceTest {
                 .withMessageContaining("image reference");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SHA256:", "sha256x:", "sha256+x:", "Sha256:"})
+    void shouldRefuseADigestAlgorithmNoEngineVerifies(String algorithm) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ImageReference.parse("torch:1@" + algorithm + "0123456789abcdef".repeat(4)))
+                .withMessageContaining("the digest algorithm").withMessageContaining("is not one an engine verifies");
+    }
+
+    @Test
+    void shouldHoldEachDigestAlgorithmToItsLength() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ImageReference.parse("torch:1@md5:" + "0123456789abcdef".repeat(2)))
+                .withMessageContaining("'md5' is not one an engine verifies");
+        assertThatIllegalArgumentException().isThrownBy(() -> ImageReference.parse("torch:1@sha512:" + "0123456789abcdef".repeat(4)))
+                .withMessageContaining("a sha512 digest has exactly 128 lower-case hex digits");
+        assertThatIllegalArgumentException().isThrownBy(() -> ImageReference.parse("torch:1@sha256:" + "0123456789ABCDEF".repeat(4)))
+                .withMessageContaining("lower-case");
+        assertThat(ImageReference.parse("torch:1@sha512:" + "0123456789abcdef".repeat(8)).digest()).isPresent();
+        assertThat(ImageReference.parse("torch:1@sha384:" + "0123456789abcdef".repeat(6)).digest()).isPresent();
+    }
+
     @Test
     void shouldApplyThePinPolicies() {
         assertThat(PinPolicy.TAG.problem(ImageReference.parse("torch:latest"))).get().asString().contains("'latest'");
