@@ -69,6 +69,17 @@ class ResourceBombTest {
     }
 
     @Test
+    void aTwoMillionLineMetricsLogIsDrawnFromABoundedPartOfIt() throws Exception {
+        Files.writeString(repo.resolve("h.jsonl"), "{\"schema\": 1, \"tag\": \"v1\", \"commit\": \"abcdef1\", \"date\": "
+                + "\"2026-03-01T12:00:00Z\", \"context\": \"tag\", \"metrics\": {\"loss\": 0.25}}\n");
+        text(repo.resolve("metrics.jsonl"), "", "{\"step\":1,\"loss\":0.25}\n", 2_000_000L * 23);
+        CommandRun.in(repo, "history", "import", "--history", "hist", "h.jsonl");
+
+        assertEnds("2,000,000-line metrics.jsonl", 0, "wrote", "report of v1", "report", "--history", "hist", "--smoke",
+                "metrics.jsonl", "--out", "out");
+    }
+
+    @Test
     void aHundredMegabyteRecord() throws Exception {
         Files.createDirectories(repo.resolve("experiments"));
         text(repo.resolve("experiments/EXP-001.md"), "# EXP-001: big\n\n", "## Goal\nA paragraph that repeats.\n\n", 100 * MB);

@@ -37,11 +37,15 @@ public final class MetricsReader {
     private MetricsReader() {
     }
 
-    /** Reads a file by its name: {@code .csv}, {@code .json}, or else JSON lines. */
+    /**
+     * Reads a file by its name: {@code .csv}, {@code .json}, or else JSON lines, keeping a bounded part of a long log
+     * ({@link BoundedSamples}: evenly spaced samples for a chart, and every sample a verdict reads), so that memory
+     * does not grow with the log's length.
+     */
     public static List<Sample> read(Path file, String displayName) {
-        var samples = new ArrayList<Sample>();
-        forEach(file, displayName, samples::add);
-        return samples;
+        var samples = new BoundedSamples();
+        forEach(file, displayName, samples);
+        return samples.samples();
     }
 
     /**
@@ -151,12 +155,13 @@ public final class MetricsReader {
             }
             var values = new LinkedHashMap<String, Double>();
             long step = ++count;
-            for (int c = 0; c < cells.length; c++) {
+            int column = 1;
+            for (int c = 0; c < cells.length; column += cells[c].length() + 1, c++) {
                 var cell = cells[c].strip();
                 if (cell.isEmpty()) {
                     continue;
                 }
-                var value = number(cell, new SourceLocation(displayName, number, cellColumn(cells, c)), header[c]);
+                var value = number(cell, new SourceLocation(displayName, number, column), header[c]);
                 if (c == stepColumn) {
                     step = (long) value;
                 } else {
@@ -168,15 +173,16 @@ public final class MetricsReader {
 
         private void header(String line) {
             var names = line.split(",", -1);
+            var seen = new java.util.HashSet<String>();
+            int column = 1;
             for (int c = 0; c < names.length; c++) {
-                var column = cellColumn(names, c);
+                int width = names[c].length();
                 names[c] = names[c].strip();
-                for (int earlier = 0; earlier < c; earlier++) {
-                    if (names[earlier].equals(names[c])) {
-                        throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, 1, column),
-                                "the header names column '" + names[c] + "' twice");
-                    }
+                if (!seen.add(names[c])) {
+                    throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, 1, column),
+                            "the header names column '" + names[c] + "' twice");
                 }
+                column += width + 1;
                 if (STEP_KEYS.contains(names[c]) && stepColumn < 0) {
                     stepColumn = c;
                 }
