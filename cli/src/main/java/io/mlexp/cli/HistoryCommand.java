@@ -66,7 +66,7 @@ final class HistoryCommand {
                     Map.of(), Optional.empty());
             HistoryFormat.read(HistoryFormat.write(entry), SourceLocation.of("--tag")); // what it writes it can read back
             located.history().append(entry);
-            out().println("appended " + tag + " (" + values.size() + " metrics) to " + located.history().file());
+            out().println("appended " + Finding.printable(tag) + " (" + values.size() + " metrics) to " + located.history().file());
             return ExitCodes.OK;
         }
     }
@@ -124,10 +124,11 @@ final class HistoryCommand {
                 loaded.entries().forEach(entry -> out().println(HistoryFormat.write(entry)));
             } else {
                 out().printf("%-20s %-12s %-20s", "entry", "commit", "date");
-                names.forEach(name -> out().printf(" %14s", name));
+                names.forEach(name -> out().printf(" %14s", Finding.printable(name)));
                 out().println();
                 for (var entry : loaded.entries()) {
-                    out().printf("%-20s %-12s %-20s", entry.label(), entry.commit().substring(0, Math.min(12, entry.commit().length())),
+                    out().printf("%-20s %-12s %-20s", Finding.printable(entry.label()),
+                            Finding.printable(entry.commit().substring(0, Math.min(12, entry.commit().length()))),
                             entry.date().toString().substring(0, 16).replace('T', ' '));
                     names.forEach(name -> {
                         var value = entry.metrics().get(name);

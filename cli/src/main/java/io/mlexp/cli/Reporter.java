@@ -43,7 +43,7 @@ record Reporter(PrintWriter out, PrintWriter err, boolean colour, boolean json, 
         } else {
             printFindings(findings);
             if (summary != null) {
-                out.println(summary + ": " + (findings.isEmpty() ? colour("green", "ok")
+                out.println(Finding.printable(summary) + ": " + (findings.isEmpty() ? colour("green", "ok")
                         : colour(failed ? "red" : "yellow", findings.size() + " problem(s)")));
             }
         }

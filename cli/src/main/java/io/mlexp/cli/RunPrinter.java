@@ -1,5 +1,6 @@
 package io.mlexp.cli;
 
+import io.mlexp.check.Finding;
 import io.mlexp.run.RunResult;
 import io.mlexp.run.StageResult;
 import java.util.List;
@@ -14,10 +15,10 @@ final class RunPrinter {
 
     void print(RunResult run) {
         var out = command.out();
-        out.println(command.colour("bold", run.context().describe()));
+        out.println(command.colour("bold", Finding.printable(run.context().describe())));
         for (var stage : run.stages()) {
             out.printf("  %-28s %s%n", stage.stage().description(), verdict(stage.status()));
-            out.println("    " + stage.summary());
+            out.println("    " + Finding.printable(stage.summary()));
             stage.findings().forEach(finding -> out.println("    " + finding.format()));
         }
     }

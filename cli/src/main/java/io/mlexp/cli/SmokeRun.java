@@ -1,5 +1,6 @@
 package io.mlexp.cli;
 
+import io.mlexp.check.Finding;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
@@ -21,21 +22,21 @@ final class SmokeRun {
         var smoke = workspace.loadConfig().smoke();
         var chosen = engine.orElse(smoke.engine());
         var output = workspace.root().resolve(out);
-        printer.println(reporter.colour("bold", "smoke: ") + (chosen == SmokeConfig.Engine.EMBEDDED ? smoke.embedded().model() : smoke.command()));
+        printer.println(reporter.colour("bold", "smoke: ") + Finding.printable(chosen == SmokeConfig.Engine.EMBEDDED ? smoke.embedded().model() : smoke.command()));
         var result = Smoke.run(smoke, chosen, workspace.root(), output, line -> {
             printer.println(reporter.colour("faint", "  │ ") + line);
             printer.flush();
         });
-        printer.println("engine: " + result.engine() + " (" + result.reason() + ")");
+        printer.println("engine: " + result.engine() + " (" + Finding.printable(result.reason()) + ")");
         SmokeReport.write(output.resolve("smoke.json"), result);
         var series = SmokeReport.series(result.metrics());
         if (!series.isEmpty()) {
             printer.printf("%-20s %8s %14s %14s%n", "metric", "points", "first", "last");
             for (var metric : series) {
-                printer.printf(Locale.ROOT, "%-20s %8d %14.6g %14.6g%n", metric.name(), metric.points(), metric.first(), metric.last());
+                printer.printf(Locale.ROOT, "%-20s %8d %14.6g %14.6g%n", Finding.printable(metric.name()), metric.points(), metric.first(), metric.last());
             }
         }
-        printer.println("fingerprint: " + result.fingerprint());
+        printer.println("fingerprint: " + Finding.printable(result.fingerprint().toString()));
         return reporter.report(result.findings(), "smoke (" + result.engine() + ") in " + String.format(Locale.ROOT, "%.1f s",
                 result.elapsed().toMillis() / 1000.0) + ", " + out + "/smoke.json");
     }

@@ -38,6 +38,25 @@ class HistoryAndReportCommandsTest {
     }
 
     @Test
+    void escapeSequencesInTagsAndMetricNamesNeverReachTheTerminal() throws Exception {
+        var clear = "\u001b[2J\u001b]0;pwned\u0007";
+        Files.writeString(dir.resolve("m.jsonl"), "{\"step\": 1, \"loss" + clear.replace("\u001b", "\\u001b").replace("\u0007", "\\u0007")
+                + "\": 0.5}\n");
+
+        var appended = CommandRun.in(dir, "history", "append", "--history", "h", "--tag", "v1.0" + clear + "\u061c", "--commit",
+                "abcdef1", "--metrics", "m.jsonl", "--date", "2026-03-01T12:00:00Z");
+        var list = CommandRun.in(dir, "history", "list", "--history", "h");
+        var report = CommandRun.in(dir, "report", "--history", "h", "--out", "out");
+
+        assertThat(appended.exitCode()).as(appended.err()).isZero();
+        for (var run : java.util.List.of(appended, list, report)) {
+            assertThat(run.out() + run.err()).doesNotContain("\u001b", "\u0007", "\u061c");
+        }
+        assertThat(list.out()).contains("v1.0\\u001B[2J", "\\u061C");
+        assertThat(report.out()).contains("report of v1.0\\u001B[2J");
+    }
+
+    @Test
     void anImportWithABadLineImportsNothingAndNamesTheLine() throws Exception {
         Files.writeString(dir.resolve("old.jsonl"), """
                 {"schema": 1, "tag": "v0.1", "commit": "abcdef1", "date": "2025-01-01T00:00:00Z", "metrics": {"accuracy": 0.5}}
