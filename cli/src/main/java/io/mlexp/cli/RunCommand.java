@@ -2,6 +2,7 @@ package io.mlexp.cli;
 
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.ci.RunOutcome;
 import io.mlexp.context.BuildContext;
 import io.mlexp.run.RunJson;
 import io.mlexp.run.ExperimentRun;
@@ -53,14 +54,11 @@ final class RunCommand extends MlexpSubcommand {
         } else {
             new RunPrinter(this).print(result);
         }
-        if (result.failed()) {
-            return ExitCodes.VIOLATIONS;
-        }
-        if (result.incomplete()) {
+        var verdict = RunOutcome.Verdict.of(result.stages());
+        if (verdict == RunOutcome.Verdict.INCOMPLETE) {
             err().println("mlexp: some stages are not built in this version or could not run here, so the run is incomplete");
-            return ExitCodes.ENVIRONMENT;
         }
-        return ExitCodes.OK;
+        return verdict.exitCode();
     }
 
     private BuildContext buildContext() {
