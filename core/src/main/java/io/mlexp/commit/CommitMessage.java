@@ -31,11 +31,22 @@ public record CommitMessage(List<Line> lines) {
     public static CommitMessage parse(String text, String commentChar) {
         var raw = lines(text);
         var comment = commentPrefix(raw, commentChar);
-        var scissors = comment + " " + SCISSORS;
+        return clean(raw, comment, comment + " " + SCISSORS);
+    }
+
+    /**
+     * A message from a commit object, as stored: Git cleaned it up when the commit was made, and a line that starts
+     * with '#' is part of it ({@code git commit -m '#42 quick fix'} keeps it), so only blank lines are tidied.
+     */
+    public static CommitMessage ofCommit(String text) {
+        return clean(lines(text), "", null);
+    }
+
+    private static CommitMessage clean(List<String> raw, String comment, String scissors) {
         var kept = new ArrayList<Line>();
         for (int i = 0; i < raw.size(); i++) {
             var line = raw.get(i);
-            if (line.equals(scissors)) {
+            if (line.equals(scissors)) { // null for a stored message
                 break;
             }
             if (!comment.isEmpty() && line.startsWith(comment)) {
@@ -51,11 +62,6 @@ public record CommitMessage(List<Line> lines) {
             kept.remove(kept.size() - 1);
         }
         return new CommitMessage(kept);
-    }
-
-    /** A message from a commit object, where Git already cleaned it up. */
-    public static CommitMessage ofCommit(String text) {
-        return parse(text, "");
     }
 
     /** The lines between line feeds, a carriage return before one dropped (CRLF files). */

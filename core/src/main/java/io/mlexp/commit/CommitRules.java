@@ -22,7 +22,8 @@ public final class CommitRules {
     private static final Pattern EXP_TAG = Pattern.compile("\\[(?<type>[A-Za-z][\\w-]*)\\]\\s+(?<description>.*)");
     private static final Pattern MERGE = Pattern.compile(
             "Merge (branch|branches|pull request|remote-tracking branch|tag|commit|[0-9a-f]{7,40}) .*|Merged? .* into .*");
-    private static final Pattern REVERT = Pattern.compile("Revert \".*\"|revert: .*|Reapply \".*\"");
+    /** Git's own revert subjects, also as GitHub squash-merges them ({@code Revert "feat: x" (#12)}). */
+    private static final Pattern REVERT = Pattern.compile("(?:Revert \".*\"|Reapply \".*\")(?: \\(#\\d+\\))?|revert: .*");
     private static final Pattern AUTOSQUASH = Pattern.compile("(fixup|squash|amend)! .*");
     private static final Pattern WIP = Pattern.compile("(?i:\\[wip]|wip\\b).*|.*\\bWIP\\b.*");
 

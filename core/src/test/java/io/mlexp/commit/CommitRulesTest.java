@@ -26,6 +26,8 @@ class CommitRulesTest {
         "Merge branch 'main' into exp/small",
         "Merge pull request #7 from team/exp",
         "Revert \"feat: add loader\"",
+        "Revert \"feat: add loader\" (#12)",
+        "Reapply \"feat: add loader\" (#1234)",
         "fixup! feat: add loader",
         "chore: remove the swipe gesture"
     })
@@ -144,6 +146,15 @@ class CommitRulesTest {
     @Test
     void shouldReadCrlfMessages() {
         assertThat(check("feat: add loader\r\n\r\nbody\r\n")).isEmpty();
+    }
+
+    @Test
+    void aStoredCommitIsCheckedAsStoredItsHashLinesIncluded() {
+
+        // git commit -m '#42 quick fix' stores that subject; only an editor's comment lines are dropped, by Git
+        assertThat(rules.check(CommitMessage.ofCommit("#42 quick fix\n"), "commit abc")).extracting(Finding::ruleId)
+                .contains("commit-format");
+        assertThat(rules.check(CommitMessage.parse("#42 quick fix\nfeat: add a loader\n", ""), "MSG")).isEmpty();
     }
 
     private List<Finding> check(String message) {
