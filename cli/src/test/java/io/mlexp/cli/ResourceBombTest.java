@@ -80,6 +80,14 @@ class ResourceBombTest {
     }
 
     @Test
+    void aVerboseCommitWithAStagedDiffOverOneMegabyteIsJudgedByItsMessage() throws Exception {
+        text(repo.resolve("MSG"), "feat: add a loader\n\n# ------------------------ >8 ------------------------\n"
+                + "# Do not modify or remove the line above.\ndiff --git a/data.py b/data.py\n", "+x = 1\n", 3 * MB);
+
+        assertEnds("git commit -v, 3 MB diff", 0, "", "", "check", "commit-msg", "MSG");
+    }
+
+    @Test
     void aHundredMegabyteRecord() throws Exception {
         Files.createDirectories(repo.resolve("experiments"));
         text(repo.resolve("experiments/EXP-001.md"), "# EXP-001: big\n\n", "## Goal\nA paragraph that repeats.\n\n", 100 * MB);
@@ -91,7 +99,7 @@ class ResourceBombTest {
     void aTenMegabyteCommitMessage() throws Exception {
         text(repo.resolve("MSG"), "feat: add a loader\n\n", "The body goes on and on about the loader and its cache.\n", 10 * MB);
 
-        assertEnds("10 MB commit message", 2, "MSG: error: file is", "[file-too-large]", "check", "commit-msg", "MSG");
+        assertEnds("10 MB commit message", 2, "MSG: error: the message is", "[file-too-large]", "check", "commit-msg", "MSG");
     }
 
     @Test
