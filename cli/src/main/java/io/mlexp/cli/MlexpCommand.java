@@ -1,6 +1,8 @@
 package io.mlexp.cli;
 
+import io.mlexp.check.DidYouMean;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,7 +100,47 @@ final class MlexpCommand implements Runnable {
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(Terminal.colourWanted(false))));
+        withHelpOptions(commandLine);
+        commandLine.setParameterExceptionHandler(MlexpCommand::badArguments);
         return commandLine;
+    }
+
+    /**
+     * {@code -h, --help} and {@code -V, --version} on every subcommand, as on the top command; and each command's
+     * first paragraph as one element, since a list of commands shows only a description's first element.
+     */
+    private static void withHelpOptions(CommandLine commandLine) {
+        commandLine.getSubcommands().values().forEach(sub -> {
+            var spec = sub.getCommandSpec();
+            if (spec.optionsMap().get("--help") == null) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            var description = List.of(spec.usageMessage().description());
+            int paragraph = description.indexOf("");
+            var first = String.join(" ", paragraph < 0 ? description : description.subList(0, paragraph));
+            var joined = new java.util.ArrayList<String>();
+            joined.add(first);
+            if (paragraph >= 0) {
+                joined.addAll(description.subList(paragraph, description.size()));
+            }
+            spec.usageMessage().description(joined.toArray(String[]::new));
+            withHelpOptions(sub);
+        });
+    }
+
+    /** The message, a "did you mean" for a mistyped command or option, the usage; exit code 2 as for any bad input. */
+    private static int badArguments(CommandLine.ParameterException exception, String[] arguments) {
+        var commandLine = exception.getCommandLine();
+        var err = commandLine.getErr();
+        err.println("mlexp: " + exception.getMessage());
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !commandLine.getSubcommands().isEmpty()) {
+            err.println(DidYouMean.hint(unmatched.getUnmatched().get(0), List.copyOf(commandLine.getSubcommands().keySet()))
+                    + "; 'mlexp " + commandLine.getCommandName() + " --help' lists them");
+        } else if (!CommandLine.UnmatchedArgumentException.printSuggestions(exception, err)) {
+            commandLine.usage(err, commandLine.getColorScheme());
+        }
+        return ExitCodes.BAD_INPUT;
     }
 
     private static CommandLine.Help.Ansi ansi(boolean colour) {
