@@ -1,5 +1,6 @@
 package io.mlexp.cli;
 
+import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
@@ -116,6 +117,10 @@ final class HistoryCommand {
         @Override
         public Integer call() {
             var located = where.locate(this);
+            if (!java.nio.file.Files.exists(located.history().file())) {
+                throw new EnvironmentException("there is no history at " + located.history().file() + " yet; fill it with 'mlexp run'"
+                        + " on a tag, 'mlexp history append' or 'mlexp history import'");
+            }
             var loaded = located.history().read();
             var names = located.config().map(c -> c.publish().metrics())
                     .orElseGet(() -> loaded.entries().isEmpty() ? java.util.List.of()

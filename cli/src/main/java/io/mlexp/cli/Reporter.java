@@ -36,7 +36,8 @@ record Reporter(PrintWriter out, PrintWriter err, boolean colour, boolean json, 
      * Prints a check's findings (JSON, or one line each and then {@code summary: ok|N problem(s)}
      * when a summary is given) and returns the exit code they call for.
      */
-    int report(List<Finding> findings, String summary) {
+    int report(List<Finding> unsorted, String summary) {
+        var findings = unsorted.stream().sorted(Finding.BY_LOCATION).toList();
         boolean failed = findings.stream().anyMatch(Finding::isError);
         if (json) {
             out.println(io.mlexp.run.RunJson.findings(findings));
@@ -62,7 +63,12 @@ record Reporter(PrintWriter out, PrintWriter err, boolean colour, boolean json, 
     int failure(Exception exception) {
         int code;
         if (exception instanceof InvalidInputException invalid) {
-            invalid.findings().forEach(finding -> err.println(finding.format()));
+            var findings = invalid.findings().stream().sorted(Finding.BY_LOCATION).toList();
+            findings.forEach(finding -> err.println(finding.format()));
+            if (json) {
+                out.println(io.mlexp.run.RunJson.findings(findings)); // scripts read standard output
+                out.flush();
+            }
             code = ExitCodes.BAD_INPUT;
         } else if (exception instanceof EnvironmentException environment) {
             err.println("mlexp: " + environment.getMessage());

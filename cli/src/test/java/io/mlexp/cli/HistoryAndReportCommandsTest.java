@@ -98,5 +98,22 @@ class HistoryAndReportCommandsTest {
         assertThat(outside.err()).contains("outside a repository, name the history with --history DIR");
         assertThat(empty.exitCode()).isEqualTo(3);
         assertThat(empty.err()).contains("is empty: nothing to report");
+        var missing = CommandRun.in(dir, "history", "list", "--history", "h");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("there is no history at " + dir.resolve("h/history.jsonl"));
+    }
+
+    @Test
+    void badInputWithFormatJsonIsJsonOnStandardOutputSortedByPlace() throws Exception {
+        Files.writeString(dir.resolve("m.jsonl"), "{\"step\": 1, \"loss\": 0.5}\n{\"step\": 2,\n{\"step\": 3, \"loss\": [1]}\n");
+
+        var run = CommandRun.in(dir, "--format", "json", "history", "append", "--history", "h", "--tag", "v1", "--commit",
+                "abcdef1", "--metrics", "m.jsonl");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(json.path("findings").get(0).path("file").asText()).isEqualTo("m.jsonl");
+        assertThat(json.path("findings").get(0).path("line").asInt()).isEqualTo(2);
+        assertThat(run.err()).contains("m.jsonl:2");
     }
 }

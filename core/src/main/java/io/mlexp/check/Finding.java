@@ -13,6 +13,12 @@ import java.util.Optional;
  * @param hint     how to fix it, empty when there is nothing useful to add
  */
 public record Finding(String ruleId, Severity severity, SourceLocation location, String message, String hint) {
+    /** The order findings are shown in: by file, line and column; findings at the same place keep their order. */
+    public static final java.util.Comparator<Finding> BY_LOCATION = java.util.Comparator
+            .comparing((Finding finding) -> finding.location().file())
+            .thenComparingInt(finding -> finding.location().line())
+            .thenComparingInt(finding -> finding.location().column());
+
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(severity, "severity");
