@@ -37,6 +37,23 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Creates a directory of mlexp's outputs (a smoke run, a report) that Git leaves alone: a {@code .gitignore} of
+     * {@code *} inside it keeps {@code git add -A} from committing what mlexp wrote. Returns the directory.
+     */
+    public static Path outputDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            var ignore = directory.resolve(".gitignore");
+            if (!Files.exists(ignore, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                replace(ignore, "# written by mlexp: its outputs stay out of commits\n*\n");
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Creates {@code file} with {@code text}; never replaces a file that exists. */
     public static void create(Path file, String text) {
         try {

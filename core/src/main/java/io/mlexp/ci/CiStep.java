@@ -177,7 +177,7 @@ public final class CiStep {
 
     /** Lays {@code text} out as the history the publish stage reads, and remembers how many entries it held. */
     private String seedHistory(Workspace workspace, String text) {
-        var target = workspace.root().resolve(HISTORY_DIR).resolve(History.FILE);
+        var target = AtomicFiles.outputDirectory(workspace.root().resolve(HISTORY_DIR)).resolve(History.FILE);
         var lines = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
         AtomicFiles.replace(target, lines);
         seededHistory = History.at(target.getParent()).read().entries().size();

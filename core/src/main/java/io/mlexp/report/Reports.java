@@ -86,6 +86,9 @@ public final class Reports {
 
     /** Writes each format to {@code directory} (each file whole or not at all); returns the files written. */
     public static List<Path> write(Path directory, ReportFacts facts, Set<Format> formats) {
+        if (directory.endsWith(OUTPUT)) {
+            AtomicFiles.outputDirectory(directory); // the default place, inside the repository: out of commits
+        }
         var written = new ArrayList<Path>();
         for (var format : EnumSet.copyOf(formats)) {
             var file = directory.resolve(format.fileName());

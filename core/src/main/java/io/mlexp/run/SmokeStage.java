@@ -1,5 +1,6 @@
 package io.mlexp.run;
 
+import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.SmokeConfig;
@@ -46,7 +47,7 @@ public final class SmokeStage implements StageRunner {
     @Override
     public StageResult run(Workspace workspace, MlexpConfig config, BuildContext context) {
         var smoke = config.smoke();
-        var output = workspace.root().resolve(Smoke.OUTPUT);
+        var output = AtomicFiles.outputDirectory(workspace.root().resolve(Smoke.OUTPUT));
         try {
             var result = runner.run(smoke, workspace.root(), output);
             SmokeReport.write(output.resolve("smoke.json"), result);

@@ -1,5 +1,6 @@
 package io.mlexp.smoke;
 
+import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
@@ -26,7 +27,7 @@ final class Judge {
     static Path prepare(Path output) {
         var metricsFile = output.resolve("metrics.jsonl").toAbsolutePath();
         try {
-            Files.createDirectories(output);
+            AtomicFiles.outputDirectory(output);
             Files.deleteIfExists(metricsFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + output + ": " + e.getMessage(), e);

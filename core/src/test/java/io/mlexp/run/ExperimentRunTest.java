@@ -56,6 +56,8 @@ class ExperimentRunTest {
 
     @Test
     void thePublishStageTakesTheSmokeRunOfThisRunNotWhatFilesSay() throws Exception {
+        // a team whose .gitignore knows nothing of mlexp
+        Files.writeString(repo.resolve(".gitignore"), Files.readString(repo.resolve(".gitignore")).replace(".mlexp/\n", ""));
         // a stale metrics file from another run, which the publish stage must not read
         Files.createDirectories(repo.resolve(Smoke.OUTPUT));
         Files.writeString(repo.resolve(Smoke.OUTPUT).resolve("metrics.jsonl"), "{\"step\": 1, \"loss\": 99.0}\n");
@@ -71,5 +73,10 @@ class ExperimentRunTest {
                 .containsEntry("loss", 0.3).containsEntry("eval_accuracy", 0.93));
         assertThat(run.stages().get(0).smoke()).map(SmokeResult::metrics).contains(samples);
         assertThat(Optional.of(publish.summary())).hasValueSatisfying(summary -> assertThat(summary).contains("appended v1.0"));
+        // what mlexp wrote stays out of a plain 'git add -A'
+        var status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=all").directory(repo.toFile())
+                .redirectErrorStream(true).start();
+        assertThat(new String(status.getInputStream().readAllBytes())).doesNotContain(".mlexp/report", ".mlexp/smoke");
+        assertThat(Files.readString(repo.resolve(".mlexp/report/.gitignore"))).endsWith("*\n");
     }
 }
