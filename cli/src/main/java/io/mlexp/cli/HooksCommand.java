@@ -21,6 +21,12 @@ final class HooksCommand {
             var command = launcher != null ? launcher : System.getProperty("mlexp.launcher", "mlexp");
             new HookInstaller(command).install(root).forEach(out()::println);
             out().println("The hooks run: " + command + ". Bypass them once with git commit --no-verify.");
+            var config = global().config().map(global().workingDirectory()::resolve)
+                    .orElse(root.resolve(io.mlexp.config.ConfigLoader.FILE_NAME));
+            if (!java.nio.file.Files.exists(config)) {
+                err().println("mlexp: there is no " + config + " yet, so the next commit will be refused: write one with"
+                        + " 'mlexp init' (every default, commented), then commit it");
+            }
             return ExitCodes.OK;
         }
     }

@@ -1,5 +1,6 @@
 package io.mlexp.cli;
 
+import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.ConfigTemplate;
@@ -19,7 +20,9 @@ final class InitCommand extends MlexpSubcommand {
     public Integer call() throws IOException {
         var workingDirectory = global().workingDirectory();
         var root = global().repo().map(workingDirectory::resolve)
-                .orElseGet(() -> Workspace.gitRoot(workingDirectory).orElse(workingDirectory));
+                .orElseGet(() -> Workspace.gitRoot(workingDirectory).orElseThrow(() -> new EnvironmentException(
+                        "not inside a Git repository (" + workingDirectory + "), where .mlexp.yml belongs: run 'git init'"
+                                + " first, or name the repository with --repo DIR; nothing was written")));
         var workspace = Workspace.locate(workingDirectory, java.util.Optional.of(root), global().config());
         try {
             Files.writeString(workspace.configFile(), ConfigTemplate.text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

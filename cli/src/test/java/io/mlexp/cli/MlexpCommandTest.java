@@ -112,6 +112,25 @@ class MlexpCommandTest {
     }
 
     @Test
+    void initOutsideARepositoryWritesNothingAndSaysWhatToDo() {
+        var run = CommandRun.in(repo, "init");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("not inside a Git repository", "run 'git init' first, or name the repository with --repo DIR");
+        assertThat(repo.resolve(".mlexp.yml")).doesNotExist();
+    }
+
+    @Test
+    void installingHooksWithoutAConfigSaysToWriteOne() throws Exception {
+        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
+
+        var run = CommandRun.in(repo, "hooks", "install");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("there is no " + repo.resolve(".mlexp.yml") + " yet", "'mlexp init'");
+    }
+
+    @Test
     void shouldWriteTheCommentedDefaultsAndNeverOverwrite() throws IOException {
         var first = CommandRun.in(repo, "--repo", repo.toString(), "init");
 
