@@ -32,13 +32,17 @@ final class Secrets {
     private static final List<Shape> SHAPES = List.of(
             new Shape("private key", "-----BEGIN ((RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----", "-----BEGIN "),
             new Shape("AWS access key ID", "\\b(AKIA|ASIA)[0-9A-Z]{16}\\b", "AKIA", "ASIA"),
+            new Shape("AWS secret access key", "(?i:aws_?secret_?access_?key|secretaccesskey)['\"]?[^\\S\\n]*[=:,][^\\S\\n]*['\"]?"
+                    + "[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])|\\b(?:AKIA|ASIA)[0-9A-Z]{16}['\"]?[^\\S\\n]*[,:;=|][^\\S\\n]*['\"]?[A-Za-z0-9/+]{40}"
+                    + "(?![A-Za-z0-9/+])", "AKIA", "ASIA", "ecret", "ECRET"),
             new Shape("GitHub token", "\\bgh[pousr]_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{22,}",
                     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
             new Shape("GitLab token", "\\bglpat-[A-Za-z0-9_-]{20,}", "glpat-"),
             new Shape("Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
             new Shape("Google API key", "\\bAIza[0-9A-Za-z_-]{35}\\b", "AIza"),
             new Shape("Hugging Face token", "\\bhf_[A-Za-z]{34}\\b", "hf_"),
-            new Shape("OpenAI key", "\\bsk-(proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}", "T3BlbkFJ"),
+            new Shape("OpenAI key", "\\bsk-(proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|\\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}",
+                    "T3BlbkFJ", "sk-proj-", "sk-svcacct-", "sk-admin-"),
             new Shape("Jupyter token", "[?&]token=[0-9a-f]{48}\\b", "token="),
             new Shape("Weights & Biases key", "WANDB_API_KEY[^\\S\\n]*[=:][^\\S\\n]*['\"]?[0-9a-f]{40}\\b", "WANDB_API_KEY"));
     private static final int MAX_SCANNED_BYTES = 2 * 1024 * 1024;
@@ -74,7 +78,8 @@ final class Secrets {
                     lastLine = line;
                     found.add(new Found(line, shape, Finding.error("file-secret",
                             new SourceLocation(file.path(), line, matcher.start() - lineStart + 1),
-                            "looks like a " + SHAPES.get(shape).name() + ": '" + redact(matcher.group()) + "'")
+                            "looks like " + article(SHAPES.get(shape).name()) + " " + SHAPES.get(shape).name() + ": '"
+                                    + redact(matcher.group()) + "'")
                             .withHint("remove it, revoke it, and load it from the environment or a secret store")));
                 }
             }
@@ -106,6 +111,15 @@ final class Secrets {
             }
             return line;
         }
+    }
+
+    /** The names of the kinds of secret found, as README lists them. */
+    static List<String> kinds() {
+        return SHAPES.stream().map(Shape::name).toList();
+    }
+
+    private static String article(String name) {
+        return "AEIOUaeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static String redact(String secret) {

@@ -52,7 +52,7 @@ class FileRulesTest {
 
         assertThat(findings).extracting(f -> f.location().toString())
                 .containsExactly("leaky_settings.py:4:12", "leaky_settings.py:5:34");
-        assertThat(findings.get(0).message()).isEqualTo("looks like a AWS access key ID: 'AKIAIO…****'");
+        assertThat(findings.get(0).message()).isEqualTo("looks like an AWS access key ID: 'AKIAIO…****'");
         assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("IOSFODNN7EXAMPLE"));
         assertThat(check(file("id_rsa.txt", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n"))).hasSize(1);
     }
@@ -65,7 +65,10 @@ class FileRulesTest {
         "Slack token        | slack: xoxb-{10}",
         "Google API key     | key = AIza{35}",
         "Hugging Face token | HF_TOKEN=hf_{34}",
-        "OpenAI key         | OPENAI=sk-proj-{20}T3BlbkFJ{20}",
+        "OpenAI key         | OPENAI_API_KEY=sk-proj-{40}",
+        "OpenAI key         | key = sk-{20}T3BlbkFJ{20}",
+        "AWS secret access key | aws_secret_access_key = {40}",
+        "AWS secret access key | SecretAccessKey: {40}",
         "Jupyter token      | http://localhost:8888/?token={48}",
         "AWS access key ID  | id: ASIA{16A}"})
     void shouldFindEveryShapeOfSecret(String shape, String template) {
@@ -74,10 +77,29 @@ class FileRulesTest {
 
         assertThat(check(file("settings.env", "# settings\n" + secret + "\n")))
                 .singleElement().satisfies(finding -> {
-                    assertThat(finding.message()).startsWith("looks like a " + shape + ": ");
+                    assertThat(finding.message()).startsWith("looks like " + ("AEIOU".indexOf(shape.charAt(0)) >= 0 ? "an " : "a ")
+                            + shape + ": ");
                     assertThat(finding.location().line()).isEqualTo(2);
                 });
         assertThat(check(file("settings.env", fill(template, 1)))).as("one character short").isEmpty();
+    }
+
+    @Test
+    void shouldFindAnAwsSecretKeyBesideItsKeyIdAsACredentialsFileHoldsIt() {
+        var secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz" + "a".repeat(8);
+        var findings = check(file("credentials.csv", "User,Access key ID,Secret access key\nci,AKIAIOSFODNN7EXAMPLE," + secret + "\n"));
+
+        assertThat(findings).extracting(f -> f.message().substring(0, f.message().indexOf(':')))
+                .containsExactly("looks like an AWS access key ID", "looks like an AWS secret access key");
+        assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("MDENG"));
+    }
+
+    @Test
+    void readmeListsEveryKindOfSecretFound() throws Exception {
+        var readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        for (var kind : Secrets.kinds()) {
+            assertThat(readme).as("README names " + kind).contains(kind);
+        }
     }
 
     private static String fill(String template, int shorter) {
@@ -97,7 +119,7 @@ class FileRulesTest {
 
         assertThat(findings).as("a key split over two lines is not a key; the second AWS key shares its line")
                 .extracting(f -> f.location() + " " + f.message().substring(0, 20))
-                .containsExactly("env.sh:2:68 looks like a AWS acc", "env.sh:2:1 looks like a Weights",
+                .containsExactly("env.sh:2:68 looks like an AWS ac", "env.sh:2:1 looks like a Weights",
                         "env.sh:5:1 looks like a private");
     }
 
