@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * runner. {@code ARG} defaults are substituted; earlier build stages and {@code scratch} are skipped.
  */
 public final class Dockerfiles {
-    private static final Pattern ARG = Pattern.compile("(?i)ARG\\s+(\\w+)(?:=(\\S*))?\\s*");
+    private static final Pattern ARG = Pattern.compile("(?i)ARG\\s+(\\w+)(?:=(\"[^\"]*\"|'[^']*'|\\S*))?\\s*");
     private static final Pattern FROM = Pattern.compile("(?i)FROM\\s+((?:--\\w+=\\S+\\s+)*)(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)(?::-([^}]*))?}?");
 
@@ -45,7 +45,7 @@ public final class Dockerfiles {
             var instruction = line.toString();
             Matcher arg = ARG.matcher(instruction);
             if (arg.matches()) {
-                args.put(arg.group(1), arg.group(2) == null ? "" : substitute(arg.group(2), args));
+                args.put(arg.group(1), arg.group(2) == null ? null : substitute(unquoted(arg.group(2)), args)); // null: no default
                 continue;
             }
             Matcher from = FROM.matcher(instruction);
@@ -82,13 +82,20 @@ public final class Dockerfiles {
         }
     }
 
+    /** A default as Docker reads it: {@code ARG V="1.8.1"} is 1.8.1. */
+    private static String unquoted(String value) {
+        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"));
+        return quoted ? value.substring(1, value.length() - 1) : value;
+    }
+
     private static String substitute(String text, java.util.Map<String, String> args) {
         var matcher = VARIABLE.matcher(text);
         var result = new StringBuilder();
         while (matcher.find()) {
             var value = args.get(matcher.group(1));
-            if (value == null || value.isEmpty()) {
-                value = matcher.group(2);
+            if ((value == null || value.isEmpty()) && matcher.group(2) != null) {
+                value = matcher.group(2); // ${X:-default}
             }
             matcher.appendReplacement(result, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
