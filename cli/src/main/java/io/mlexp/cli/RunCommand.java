@@ -29,7 +29,8 @@ final class RunCommand extends MlexpSubcommand {
     @Option(names = "--base", paramLabel = "REF", description = "The base: the last good commit, or the pull request's target.")
     String base;
 
-    @Option(names = "--head", paramLabel = "REF", defaultValue = "HEAD", description = "The commit under test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--head", paramLabel = "REF",
+            description = "The commit under test (default: the tag for --context tag, else HEAD).")
     String head;
 
     @Option(names = "--tag", paramLabel = "NAME", description = "The tag, for --context tag.")
@@ -64,10 +65,14 @@ final class RunCommand extends MlexpSubcommand {
     private BuildContext buildContext() {
         return switch (context) {
             case auto -> BuildContext.fromEnvironment(System.getenv());
-            case branch -> BuildContext.branch(Optional.ofNullable(base), head);
-            case pr -> BuildContext.pullRequest(required(base, "--base"), head);
-            case tag -> BuildContext.tag(required(tag, "--tag"), head);
+            case branch -> BuildContext.branch(Optional.ofNullable(base), headOr("HEAD"));
+            case pr -> BuildContext.pullRequest(required(base, "--base"), headOr("HEAD"));
+            case tag -> BuildContext.tag(required(tag, "--tag"), headOr("refs/tags/" + tag)); // --tag means that tag
         };
+    }
+
+    private String headOr(String revision) {
+        return head == null ? revision : head;
     }
 
     private Set<Stage> selectedStages() {

@@ -37,6 +37,32 @@ public final class CommitLog {
         }
     }
 
+    /**
+     * The newest tagged commit that {@code head} builds on, {@code head} itself left out (its own tag is the one being
+     * built): what a tag's commits start after. Every parent is followed, so a tagged merge finds the tag before it.
+     * Empty for a first tag.
+     */
+    public static Optional<String> previousTag(Path directory, String head) {
+        try (var repository = Revisions.open(directory); var walk = new RevWalk(repository)) {
+            var tagged = new java.util.HashSet<org.eclipse.jgit.lib.ObjectId>();
+            for (var ref : repository.getRefDatabase().getRefsByPrefix(org.eclipse.jgit.lib.Constants.R_TAGS)) {
+                var peeled = repository.getRefDatabase().peel(ref);
+                tagged.add(peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId());
+            }
+            var start = Revisions.commit(walk, repository, head, false);
+            walk.sort(org.eclipse.jgit.revwalk.RevSort.COMMIT_TIME_DESC);
+            walk.markStart(start);
+            for (var commit : walk) {
+                if (!commit.equals(start) && tagged.contains(commit)) {
+                    return Optional.of(commit.getName());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tags: " + e.getMessage(), e);
+        }
+    }
+
     /** The full ID of {@code revision} and its message. */
     public static Line resolve(Path directory, String revision) {
         try (var repository = Revisions.open(directory); var walk = new RevWalk(repository)) {

@@ -7,6 +7,7 @@ import io.mlexp.check.TextFiles;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.files.GitFiles;
 import io.mlexp.files.RepoFile;
+import io.mlexp.git.CommitLog;
 import io.mlexp.git.CommitRange;
 import io.mlexp.git.RangeCommit;
 import io.mlexp.git.RangeCommits;
@@ -47,8 +48,24 @@ public final class NamedRecordCheck {
         this.records = new RecordCheck(config);
     }
 
+    /**
+     * The tag rule for the tag at {@code head}: the IDs its commits name, from the previous tag (all of history for a
+     * first tag) to {@code head}, the commits a tag's report lists.
+     */
+    public Outcome checkTag(Path repositoryDir, String head) {
+        return check(repositoryDir, namedIds(repositoryDir, CommitLog.previousTag(repositoryDir, head), head, Integer.MAX_VALUE), head);
+    }
+
     public Outcome check(Path repositoryDir, Optional<String> base, String head) {
-        var named = namedIds(repositoryDir, base, head);
+        return check(repositoryDir, namedIds(repositoryDir, base, head, base.isPresent() ? Integer.MAX_VALUE : 1), head);
+    }
+
+    /** The experiment IDs a tag's commits name ({@link #checkTag}), newest first. */
+    public List<String> idsOfTag(Path repositoryDir, String head) {
+        return List.copyOf(namedIds(repositoryDir, CommitLog.previousTag(repositoryDir, head), head, Integer.MAX_VALUE).keySet());
+    }
+
+    private Outcome check(Path repositoryDir, Map<String, String> named, String head) {
         if (named.isEmpty()) {
             return new Outcome(named, List.of(), List.of());
         }
@@ -84,9 +101,9 @@ public final class NamedRecordCheck {
     }
 
     /** Each ID the commits name, with the first commit (newest first) that names it. */
-    private Map<String, String> namedIds(Path repositoryDir, Optional<String> base, String head) {
+    private Map<String, String> namedIds(Path repositoryDir, Optional<String> base, String head, int limit) {
         var range = CommitRange.parse(head, base.map(List::of).orElse(List.of()));
-        try (var commits = RangeCommits.start(repositoryDir, range, base.isPresent() ? Integer.MAX_VALUE : 1)) {
+        try (var commits = RangeCommits.start(repositoryDir, range, limit)) {
             return commits.readInto(NamedIds::new).named;
         }
     }

@@ -96,7 +96,10 @@ public final class ExperimentRun {
             var outcome = new PullRequestRecordCheck(config.record()).check(workspace.root(), context.base().get(), context.head());
             return StageResult.of(Stage.RECORD, outcome.summary(), outcome.findings());
         }
-        var outcome = new NamedRecordCheck(config.record()).check(workspace.root(), context.base(), context.head());
+        var check = new NamedRecordCheck(config.record());
+        var outcome = context.kind() == BuildContext.Kind.TAG && context.base().isEmpty()
+                ? check.checkTag(workspace.root(), context.head())
+                : check.check(workspace.root(), context.base(), context.head());
         return StageResult.of(Stage.RECORD, outcome.summary(), outcome.findings());
     }
 

@@ -7,6 +7,7 @@ import io.mlexp.check.SourceLocation;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.context.BuildContext;
 import io.mlexp.git.CommitLog;
+import io.mlexp.record.NamedRecordCheck;
 import io.mlexp.history.Entries;
 import io.mlexp.history.History;
 import io.mlexp.history.HistoryEntry;
@@ -55,7 +56,7 @@ final class PublishStage implements StageRunner {
         var head = CommitLog.resolve(root, context.head());
         var entry = new HistoryEntry(HistoryEntry.SCHEMA, context.tag(), head.id(), Instant.now(), context.kind().label(),
                 Entries.finalValues(samples), Optional.of(new HistoryEntry.SmokeSummary(written.get().verdict(), written.get().engine(),
-                        written.get().seconds())), written.get().fingerprint(), recordId(config, head.subject()));
+                        written.get().seconds())), written.get().fingerprint(), recordOf(root, config, context, head));
 
         var history = History.at(RepoPaths.inside(root, "publish.history", config.publish().history()));
         var loaded = history.read();
@@ -90,6 +91,17 @@ final class PublishStage implements StageRunner {
             warnings.addAll(e.findings());
             return List.of();
         }
+    }
+
+    /** For a tag, the newest ID its commits name (those the record stage checked); else the first the head commit names. */
+    private static Optional<String> recordOf(java.nio.file.Path root, MlexpConfig config, BuildContext context, CommitLog.Line head) {
+        if (context.kind() == BuildContext.Kind.TAG) {
+            var named = new NamedRecordCheck(config.record()).idsOfTag(root, head.id());
+            if (!named.isEmpty()) {
+                return Optional.of(named.get(0));
+            }
+        }
+        return recordId(config, head.subject());
     }
 
     /** The first experiment ID the commit message names. */
