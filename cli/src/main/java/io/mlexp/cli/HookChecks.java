@@ -49,6 +49,6 @@ final class HookChecks {
     }
 
     static List<Finding> staged(Workspace workspace) {
-        return new StagedCheck(() -> new FileRules(workspace.loadConfig())).check(workspace.root());
+        return new StagedCheck(() -> FileRules.forWorkingTree(workspace.loadConfig(), workspace.root())).check(workspace.root());
     }
 }

@@ -1,5 +1,6 @@
 package io.mlexp.config;
 
+import io.mlexp.check.DidYouMean;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
@@ -8,6 +9,7 @@ import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The team's training configs ({@code configs:}): each parses, and holds every required key. */
 public final class TrainingConfigRules {
@@ -28,8 +30,17 @@ public final class TrainingConfigRules {
         return false;
     }
 
-    /** Checks one config file's content; YAML errors become findings, with their location. */
+    /** Checks one config file alone, as if it inherited nothing. */
     public List<Finding> check(String path, byte[] content) {
+        return check(path, content, ConfigSources.NONE);
+    }
+
+    /**
+     * Checks one config file's content; YAML errors become findings, with their location. What it inherits
+     * ({@link ConfigInheritance}) is merged in before the required keys are looked for; a file that other configs
+     * inherit and that inherits nothing itself is a partial config, which only has to parse.
+     */
+    public List<Finding> check(String path, byte[] content, ConfigSources sources) {
         YamlMapping root;
         try {
             var document = reader.parse(TextFiles.decodeUtf8(content, path), path);
@@ -41,15 +52,104 @@ public final class TrainingConfigRules {
         } catch (InvalidInputException e) {
             return e.findings();
         }
-        var findings = new ArrayList<Finding>();
+        var resolved = new ConfigInheritance(sources).resolve(path, root);
+        var findings = new ArrayList<>(resolved.problems());
+        if (!findings.isEmpty()) {
+            return findings; // the merged config is not the one the framework would read
+        }
+        var merged = resolved.merged();
         for (var key : config.requiredKeys()) {
-            if (root.find(key).isEmpty()) {
-                findings.add(Finding.error("config-file-missing-key", SourceLocation.of(path, 1),
-                        "required key '" + key + "' is missing")
-                        .withHint("configs.required-keys in .mlexp.yml lists it; every config must set it"));
+            if (merged.find(key).isEmpty()) {
+                if (!resolved.inherits() && inheritedByAnother(path, sources)) {
+                    return List.of(); // a base: the configs that inherit it are checked whole
+                }
+                var hint = nearKey(key, keyPaths(merged)).map(near -> "did you mean `" + near + "`? ").orElse("")
+                        + "configs.required-keys in .mlexp.yml lists it; every config must set it"
+                        + (resolved.inherits() ? ", here or in a config it inherits" : "");
+                findings.add(Finding.error("config-file-missing-key", new SourceLocation(path, 1, 1),
+                        "required key '" + key + "' is missing" + (resolved.inherits() ? " (with what it inherits merged in)" : ""))
+                        .withHint(hint));
             }
         }
         return findings;
+    }
+
+    /**
+     * A config with what it inherits merged in, as its framework reads it, for a reader of its values (the record's
+     * hyperparameter table); the problems of its chain are added to {@code problems}.
+     */
+    public static YamlMapping merged(String path, YamlMapping root, ConfigSources sources, List<Finding> problems) {
+        var resolved = new ConfigInheritance(sources).resolve(path, root);
+        problems.addAll(resolved.problems());
+        return resolved.merged();
+    }
+
+    /** Whether a covered config names {@code path} as a base. */
+    private boolean inheritedByAnother(String path, ConfigSources sources) {
+        for (var other : sources.covered()) {
+            if (other.equals(path) || !covers(other)) {
+                continue;
+            }
+            var text = sources.read(other);
+            if (text.isEmpty() || KEYS_ABSENT.test(text.get())) {
+                continue;
+            }
+            try {
+                if (reader.parse(text.get(), other).root().orElse(null) instanceof YamlMapping mapping
+                        && ConfigInheritance.basesNamed(other, mapping).contains(path)) {
+                    return true;
+                }
+            } catch (InvalidInputException e) {
+                // that file's own check reports it
+            }
+        }
+        return false;
+    }
+
+    /** A file that names no base cannot inherit one: most are passed over without parsing. */
+    private static final java.util.function.Predicate<String> KEYS_ABSENT =
+            text -> ConfigInheritance.KEYS.stream().noneMatch(text::contains);
+
+    /** Names the frameworks give the same hyperparameter ({@code SOLVER.BASE_LR}, {@code optimizer.lr}). */
+    private static final List<List<String>> SYNONYMS = List.of(
+            List.of("lr", "learning_rate", "base_lr", "learningrate"),
+            List.of("batch_size", "ims_per_batch", "batch", "bs", "train_batch_size", "per_device_train_batch_size"),
+            List.of("epochs", "max_epochs", "num_epochs", "max_epoch", "num_train_epochs"),
+            List.of("seed", "random_seed", "manual_seed"),
+            List.of("steps", "max_steps", "max_iter", "max_iters", "num_steps"));
+
+    /** The key the config most likely meant by {@code key}: the same name elsewhere, a synonym, or a typo of it. */
+    static Optional<String> nearKey(String key, List<String> paths) {
+        var last = lastSegment(key);
+        var group = SYNONYMS.stream().filter(names -> names.contains(last)).findFirst().orElse(List.of(last));
+        for (var path : paths) {
+            if (group.contains(lastSegment(path))) {
+                return Optional.of(path);
+            }
+        }
+        // a key's own parents ('optimizer' for 'optimizer.lr') are where it is missing, not what was meant
+        return DidYouMean.closest(key, paths.stream().filter(path -> !key.startsWith(path + ".")).toList());
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Every dotted key path of a mapping, for "did you mean": {@code optimizer.lr}, {@code model.hidden}. */
+    private static List<String> keyPaths(YamlMapping mapping) {
+        var paths = new ArrayList<String>();
+        collect("", mapping, paths);
+        return paths;
+    }
+
+    private static void collect(String prefix, YamlMapping mapping, List<String> paths) {
+        for (var entry : mapping.entries().values()) {
+            var path = prefix + entry.key();
+            paths.add(path);
+            if (entry.value() instanceof YamlMapping nested && paths.size() < 10_000) {
+                collect(path + ".", nested, paths);
+            }
+        }
     }
 
     /** Findings for each {@code configs.required} pattern that no file matches. */

@@ -24,10 +24,11 @@ public final class ConfigsCheck {
         var rules = new TrainingConfigRules(config);
         var findings = new ArrayList<>(rules.presence(files.stream().map(RepoFile::path).toList(), where));
         var checked = new ArrayList<String>();
+        var sources = RepoConfigSources.of(files);
         for (var file : files) {
             if (rules.covers(file.path())) {
                 checked.add(file.path());
-                findings.addAll(rules.check(file.path(), file.content().get()));
+                findings.addAll(rules.check(file.path(), file.content().get(), sources));
             }
         }
         return new Result(checked, findings);

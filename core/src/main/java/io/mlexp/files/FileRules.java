@@ -4,6 +4,7 @@ import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.check.TextFiles;
+import io.mlexp.config.ConfigSources;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.TrainingConfigRules;
 import io.mlexp.image.Dockerfiles;
@@ -14,10 +15,22 @@ import java.util.List;
 public final class FileRules {
     private final MlexpConfig config;
     private final TrainingConfigRules trainingConfigs;
+    private final ConfigSources configSources;
 
+    /** The rules for files judged alone: a training config's bases are not read. */
     public FileRules(MlexpConfig config) {
+        this(config, ConfigSources.NONE);
+    }
+
+    private FileRules(MlexpConfig config, ConfigSources configSources) {
         this.config = config;
         this.trainingConfigs = new TrainingConfigRules(config.configs());
+        this.configSources = configSources;
+    }
+
+    /** The rules for a pre-commit check of the repository at {@code root}: a config's bases come from its working tree. */
+    public static FileRules forWorkingTree(MlexpConfig config, java.nio.file.Path root) {
+        return new FileRules(config, RepoConfigSources.workingTree(root));
     }
 
     /** The findings of one file ({@link StagedCheck} checks many on every core). */
@@ -60,7 +73,7 @@ public final class FileRules {
             }
         }
         if (trainingConfigs.covers(file.path())) {
-            findings.addAll(trainingConfigs.check(file.path(), file.content().get()));
+            findings.addAll(trainingConfigs.check(file.path(), file.content().get(), configSources));
         }
         return findings;
     }

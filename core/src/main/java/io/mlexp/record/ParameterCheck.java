@@ -43,15 +43,28 @@ final class ParameterCheck {
                 continue;
             }
             var value = row.value().text();
-            var expected = node.get();
+            var expected = interpolated(config, node.get());
             if (!same(value, expected)) {
                 findings.add(Finding.error("record-config-mismatch", row.value().location(),
-                        "'" + name + "' is '" + value + "' here but " + describe(expected) + " in " + configPath + ":"
-                                + expected.location().line() + ":" + expected.location().column())
+                        "'" + name + "' is '" + value + "' here but " + describe(expected) + " in " + expected.location().file()
+                                + ":" + expected.location().line() + ":" + expected.location().column())
                         .withHint("the record must describe the config it names: correct the table or the config"));
             }
         }
         return findings;
+    }
+
+    /** OmegaConf's {@code ${a.b}}: a value that names another key is read as that key's value (a chain of them too). */
+    static YamlNode interpolated(YamlMapping config, YamlNode node) {
+        var at = node;
+        for (int hops = 0; hops < 10 && at instanceof YamlScalar scalar && scalar.text().matches("\\$\\{[\\w.]+}"); hops++) {
+            var target = config.find(scalar.text().substring(2, scalar.text().length() - 1));
+            if (target.isEmpty()) {
+                break;
+            }
+            at = target.get();
+        }
+        return at;
     }
 
     /** The node a table row names: the dotted path as written, or each part matched loosely. */

@@ -85,7 +85,10 @@ public final class RecordRules {
         try {
             var document = yaml.parse(TextFiles.decodeUtf8(content.get(), named.text()), named.text());
             if (document.root().isPresent() && document.root().get() instanceof YamlMapping mapping) {
-                findings.addAll(ParameterCheck.compare(record.parameters().get().rows(), mapping, named.text()));
+                var sources = io.mlexp.config.ConfigSources.of(java.util.Map.of(), path -> repository.read(path)
+                        .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+                var merged = io.mlexp.config.TrainingConfigRules.merged(named.text(), mapping, sources, findings);
+                findings.addAll(ParameterCheck.compare(record.parameters().get().rows(), merged, named.text()));
             } else {
                 findings.add(Finding.error("record-config-not-mapping", named.location(),
                         "the config '" + named.text() + "' is not a mapping of keys to values"));

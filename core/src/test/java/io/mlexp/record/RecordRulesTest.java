@@ -129,6 +129,21 @@ class RecordRulesTest {
     }
 
     @Test
+    void theTableIsComparedWithTheConfigAsItsFrameworkReadsItInheritedAndInterpolated() throws IOException {
+        Files.createDirectories(repo.resolve("configs/_base_"));
+        Files.writeString(repo.resolve("configs/_base_/optim.yaml"), "optimizer:\n  lr: 0.1\n  momentum: 0.9\n");
+        Files.writeString(repo.resolve("configs/run.yaml"), "_base_: _base_/optim.yaml\nbase_lr: 0.02\n"
+                + "optimizer:\n  lr: ${base_lr}\nbatch_size: 64\n");
+        var record = parser.parse("---\nconfig: configs/run.yaml\n---\n# EXP-061: x\n\n## Hyperparameters\n"
+                + "| Parameter | Value |\n|:--|:--|\n| optimizer.lr | 0.02 |\n| optimizer.momentum | 0.8 |\n", "experiments/EXP-061.md");
+
+        assertThat(check(record, RecordConfig.defaults())).filteredOn(finding -> finding.ruleId().startsWith("record-config")
+                || finding.ruleId().startsWith("record-param")).extracting(Finding::format).containsExactly(
+                "experiments/EXP-061.md:10:24: error: 'optimizer.momentum' is '0.8' here but '0.9' in configs/_base_/optim.yaml:3:13"
+                        + " [record-config-mismatch] (the record must describe the config it names: correct the table or the config)");
+    }
+
+    @Test
     void shouldNeverReadAConfigOutsideTheRepository() throws IOException {
         Files.writeString(repo.getParent().resolve("secret.yaml"), "batch_size: 1\n");
         var record = parser.parse("---\nconfig: ../secret.yaml\n---\n# EXP-060: x\n\n## Hyperparameters\n"
