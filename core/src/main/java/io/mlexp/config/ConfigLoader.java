@@ -44,13 +44,17 @@ public final class ConfigLoader {
         }
         var problems = new ArrayList<Finding>();
         var top = SectionReader.root(mapping, problems);
+        var version = version(top, document.file(), problems);
+        var onViolation = top.choice("on-violation", MlexpConfig.OnViolation.class, MlexpConfig.OnViolation.FAIL);
+        var commits = commits(top.section("commits"));
+        var configs = configs(top.section("configs"));
         var config = new MlexpConfig(
-                version(top, document.file(), problems),
-                top.choice("on-violation", MlexpConfig.OnViolation.class, MlexpConfig.OnViolation.FAIL),
-                commits(top.section("commits")),
-                configs(top.section("configs")),
+                version,
+                onViolation,
+                commits,
+                configs,
                 files(top.section("files")),
-                record(top.section("record")),
+                record(top.section("record"), configs),
                 smoke(top.section("smoke")),
                 publish(top.section("publish")));
         top.finish();
@@ -128,13 +132,17 @@ public final class ConfigLoader {
         return result;
     }
 
-    private static RecordConfig record(SectionReader section) {
+    /** Unless the team lists its own, a change to any configured training config needs a record too. */
+    private static RecordConfig record(SectionReader section, ConfigsConfig configs) {
         var defaults = RecordConfig.defaults();
+        var triggers = new java.util.ArrayList<>(defaults.triggerPaths());
+        configs.required().stream().filter(glob -> triggers.stream().noneMatch(trigger -> trigger.matches(ConfigAdvice.example(glob.pattern()))))
+                .forEach(triggers::add);
         var result = new RecordConfig(
                 section.repositoryPath("dir", defaults.dir()),
                 section.converted("id-pattern", Regex::compile).orElse(defaults.idPattern()),
                 section.list("required-sections", defaults.requiredSections(), ConfigLoader::recordSection),
-                section.list("trigger-paths", defaults.triggerPaths(), Glob::compile),
+                section.list("trigger-paths", triggers, Glob::compile),
                 section.list("warnings", defaults.warnings(), ConfigLoader::recordConvention));
         section.finish();
         return result;

@@ -197,6 +197,20 @@ class ConfigLoaderTest {
                 .satisfies(finding -> assertThat(finding.message()).contains("is too large"));
     }
 
+    @Test
+    void aTrainingConfigOutsideConfigsNeedsARecordByDefaultAndCheckConfigWarnsWhenTheTeamsListMissesIt() {
+        var defaults = loader.parse("version: 1\nconfigs:\n  required: [\"experiments/**/*.yaml\"]\n", ".mlexp.yml");
+        assertThat(defaults.record().triggerPaths()).extracting(Glob::pattern).contains("**/*.py", "configs/**", "experiments/**/*.yaml");
+        assertThat(ConfigAdvice.warnings(defaults, io.mlexp.check.SourceLocation.of(".mlexp.yml"))).isEmpty();
+
+        var own = loader.parse("version: 1\nconfigs:\n  required: [\"experiments/**/*.yaml\", \"configs/*.yaml\"]\n"
+                + "record:\n  trigger-paths: [\"**/*.py\", \"configs/**\"]\n", ".mlexp.yml");
+        assertThat(ConfigAdvice.warnings(own, new io.mlexp.check.SourceLocation(".mlexp.yml", 5, 18))).extracting(Finding::format)
+                .containsExactly(".mlexp.yml:5:18: warning: configs.required covers 'experiments/**/*.yaml', which no"
+                        + " record.trigger-paths pattern covers: a change to such a config needs no record [config-trigger-paths]"
+                        + " (add 'experiments/**/*.yaml' to record.trigger-paths)");
+    }
+
     private List<Finding> problems(String yaml) {
         return assertThatExceptionOfType(InvalidInputException.class)
                 .isThrownBy(() -> loader.parse(yaml, ".mlexp.yml"))
