@@ -8,8 +8,15 @@ public record FilesConfig(List<Glob> forbidden, List<Glob> allowed, DataSize max
     /** How a rule reports: as an error, as a warning, or not at all. */
     public enum Level { ERROR, WARNING, OFF }
 
-    public static final List<String> DEFAULT_FORBIDDEN = List.of("*.pth", "*.pt", "*.ckpt", "*.safetensors",
-            "data/**", "datasets/**", "logs/**", "runs/**", "wandb/**", "mlruns/**",
+    /**
+     * Weights and data by their file type, wherever they are; data, log and cache folders at any depth. A folder
+     * pattern ({@code ** /data/**}) forbids data, not the code and docs that describe it, nor small fixtures: see
+     * {@code files.FileRules}.
+     */
+    public static final List<String> DEFAULT_FORBIDDEN = List.of("*.pth", "*.pt", "*.ckpt", "*.safetensors", "*.onnx",
+            "*.h5", "*.hdf5", "*.pkl", "*.pickle", "*.joblib", "*.npy", "*.npz", "*.parquet", "*.feather", "*.arrow",
+            "*.tfrecord", "*.tfrecords", "*.lmdb", "*.mdb",
+            "**/data/**", "**/datasets/**", "**/logs/**", "**/runs/**", "**/wandb/**", "**/mlruns/**", "**/lightning_logs/**",
             "**/__pycache__/**", "**/.ipynb_checkpoints/**");
 
     public FilesConfig {

@@ -5,6 +5,7 @@ import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.check.TextFiles;
 import io.mlexp.config.ConfigSources;
+import io.mlexp.config.Glob;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.TrainingConfigRules;
 import io.mlexp.image.Dockerfiles;
@@ -33,6 +34,29 @@ public final class FileRules {
         return new FileRules(config, RepoConfigSources.workingTree(root));
     }
 
+    /** Below this size, a file in a data folder is a fixture or a label map, not a data set. */
+    static final long SMALL_FILE = 64 * 1024;
+    private static final java.util.Set<String> CODE_AND_DOCS = java.util.Set.of("py", "pyi", "ipynb", "md", "rst", "txt", "sh",
+            "yaml", "yml", "toml", "cfg", "ini", "c", "cc", "cpp", "h", "hpp", "cu", "cuh", "java", "js", "ts", "html", "css");
+
+    /**
+     * Whether a file that a folder pattern ({@code ** /data/**}) matches is what the data is described with rather than
+     * data: source code, docs and configs by their type, or, in a data folder, a fixture under 64 KiB. A file-type
+     * pattern ({@code *.pt}) forbids every file of its type, wherever it is.
+     */
+    private static boolean describesData(Glob glob, RepoFile file) {
+        if (!glob.pattern().endsWith("/**")) {
+            return false;
+        }
+        var name = file.fileName();
+        int dot = name.lastIndexOf('.');
+        var type = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        var folder = glob.pattern().substring(0, glob.pattern().length() - 3);
+        folder = folder.substring(folder.lastIndexOf('/') + 1);
+        boolean dataFolder = folder.equals("data") || folder.equals("datasets") || folder.equals("dataset");
+        return CODE_AND_DOCS.contains(type) || dataFolder && file.size() < SMALL_FILE;
+    }
+
     /** The findings of one file ({@link StagedCheck} checks many on every core). */
     public List<Finding> check(RepoFile file) {
         // loops rather than streams: this runs for every staged file, mostly before the JIT has compiled it
@@ -44,7 +68,7 @@ public final class FileRules {
         }
         var findings = new ArrayList<Finding>();
         for (var glob : rules.forbidden()) {
-            if (glob.matches(file.path())) {
+            if (glob.matches(file.path()) && !describesData(glob, file)) {
                 findings.add(Finding.error("file-forbidden", SourceLocation.of(file.path()),
                         "matches files.forbidden pattern '" + glob + "'")
                         .withHint("weights, data and logs belong in storage, not Git: git rm --cached '" + file.path()

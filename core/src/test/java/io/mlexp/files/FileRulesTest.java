@@ -24,13 +24,25 @@ class FileRulesTest {
 
     @Test
     void shouldRefuseWeightsDataAndLogsUnlessAllowed() {
-        assertThat(ruleIds(check(file("out/best.pth", "x"), file("data/train.csv", "a,b"), file("logs/run.log", "x"),
+        var rows = "1,2,3\n".repeat(20_000);
+        assertThat(ruleIds(check(file("out/best.pth", "x"), file("data/train.csv", rows), file("logs/run.log", "x"),
                 file("src/__pycache__/m.pyc", "x"), file("train.py", "print(1)")))).containsExactly(
                 "file-forbidden@out/best.pth", "file-forbidden@data/train.csv", "file-forbidden@logs/run.log",
                 "file-forbidden@src/__pycache__/m.pyc");
 
         var allowing = new FileRules(new ConfigLoader().parse("version: 1\nfiles:\n  allowed: [\"examples/**/model.pt\"]\n", "c"));
         assertThat(allowing.check(file("examples/digits/model.pt", "x"))).isEmpty();
+    }
+
+    @Test
+    void dataIsJudgedByWhatItIsWhereverItLivesAndCodeAndDocsInDataFoldersPass() {
+        var raw = "0.1,0.2,0.3,7\n".repeat(80_000); // 1.1 MB of digits
+        assertThat(ruleIds(check(file("src/digits/data/raw/train.csv", raw), file("datasets/prepare_cifar.py", "import torch"),
+                file("datasets/README.md", "# Datasets"), file("tests/data/sample.json", "{\"x\": 1}"),
+                file("src/digits/data/__init__.py", ""), file("export/model.onnx", "x"), file("cache/features.npy", "x"),
+                file("experiments/exp1/runs/events.out.tfevents.1", "x")))).containsExactly(
+                "file-forbidden@src/digits/data/raw/train.csv", "file-forbidden@export/model.onnx",
+                "file-forbidden@cache/features.npy", "file-forbidden@experiments/exp1/runs/events.out.tfevents.1");
     }
 
     @Test
