@@ -252,7 +252,8 @@ final class BrokenInputs {
                     f, message[0] + "\n", VIOLATION, message[1]));
         }
         cases.add(text("10 MB message", f, "feat: add a loader\n\n" + "word ".repeat(2 * 1024 * 1024) + "\n", REFUSED, null));
-        cases.add(text("1,000,000 comment lines", f, "feat: add a loader\n" + "# c\n".repeat(1_000_000), REFUSED, null));
+        // Git strips comment lines before it stores a message, and so does the hook before the 1 MiB limit applies
+        cases.add(text("1,000,000 comment lines", f, "feat: add a loader\n" + "# c\n".repeat(1_000_000), ACCEPTED, null));
         return cases;
     }
 

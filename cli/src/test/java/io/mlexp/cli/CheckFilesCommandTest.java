@@ -48,7 +48,7 @@ class CheckFilesCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("checkpoints/best.pt: error: matches files.forbidden pattern '*.pt' [file-forbidden]")
-                .contains("configs/new.yaml:1: error: required key 'lr' is missing");
+                .contains("configs/new.yaml:1:1: error: required key 'lr' is missing");
     }
 
     @Test
@@ -59,7 +59,7 @@ class CheckFilesCommandTest {
         var run = CommandRun.in(repo, "check", "configs");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("configs/base.yaml:1: error: required key 'lr' is missing");
+        assertThat(run.out()).contains("configs/base.yaml:1:1: error: required key 'lr' is missing");
         assertThat(CommandRun.in(repo, "check", "configs", "--rev", "HEAD").exitCode()).isZero();
         assertThat(CommandRun.in(repo, "check", "configs", "--rev", "nope").exitCode()).isEqualTo(2);
     }

@@ -76,9 +76,9 @@ class GitHooksIT {
         var path = run(repo, "git", "commit", "configs/base.yaml", "-m", "fix: drop the learning rate");
 
         assertThat(all.exitCode()).isNotZero();
-        assertThat(all.output()).contains("configs/base.yaml:1: error: required key 'lr' is missing");
+        assertThat(all.output()).contains("configs/base.yaml:1:1: error: required key 'lr' is missing");
         assertThat(path.exitCode()).isNotZero();
-        assertThat(path.output()).contains("configs/base.yaml:1: error: required key 'lr' is missing");
+        assertThat(path.output()).contains("configs/base.yaml:1:1: error: required key 'lr' is missing");
         assertThat(run(repo, "git", "log", "--format=%s").output().strip()).isEqualTo("chore: start");
     }
 
