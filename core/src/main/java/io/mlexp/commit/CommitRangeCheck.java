@@ -70,7 +70,7 @@ public final class CommitRangeCheck {
         @Override
         public void accept(RangeCommit commit) {
             var message = CommitMessage.ofCommit(commit.message());
-            if (commit.parentCount() > 1 || CommitRules.skipReason(message).isPresent()) {
+            if (commit.parentCount() > 1 || rules.skipReasonOf(message).isPresent()) {
                 skipped++;
                 return;
             }

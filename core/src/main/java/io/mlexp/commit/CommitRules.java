@@ -52,6 +52,17 @@ public final class CommitRules {
         return Optional.empty();
     }
 
+    /** Why this team does not check a message: {@link #skipReason}, or a header that {@code commits.ignore} matches. */
+    public Optional<String> skipReasonOf(CommitMessage message) {
+        var reason = skipReason(message);
+        if (reason.isPresent() || config.ignore().isEmpty()) {
+            return reason;
+        }
+        var subject = message.subject().map(CommitMessage.Line::text).orElse("");
+        return config.ignore().stream().filter(regex -> regex.pattern().matcher(subject).find()).findFirst()
+                .map(regex -> "ignored by commits.ignore /" + regex + "/");
+    }
+
     /**
      * Checks one message.
      *
@@ -63,7 +74,7 @@ public final class CommitRules {
             findings.add(error("commit-empty", at(file, 1), "the commit message is empty", "write a subject such as 'feat: add a data loader'"));
             return findings;
         }
-        if (skipReason(message).isPresent()) {
+        if (skipReasonOf(message).isPresent()) {
             return findings;
         }
         var subject = message.subject().orElseThrow();
@@ -79,6 +90,7 @@ public final class CommitRules {
         } else {
             checkType(parsed.get(), header, location, findings);
             checkDescription(parsed.get(), header, location, findings);
+            checkSubjectCase(parsed.get(), header, location, findings);
             checkExperimentId(parsed.get(), message, location, findings);
         }
         int length = header.codePointCount(0, header.length());
@@ -89,6 +101,24 @@ public final class CommitRules {
         }
         checkBody(message, file, findings);
         return findings;
+    }
+
+    private void checkSubjectCase(Header parsed, String header, SourceLocation location, List<Finding> findings) {
+        var description = parsed.description().strip();
+        if (config.subjectCase() == CommitsConfig.SubjectCase.ANY || description.isEmpty()) {
+            return;
+        }
+        int first = description.codePointAt(0);
+        boolean upper = Character.isUpperCase(first);
+        boolean wanted = config.subjectCase() == CommitsConfig.SubjectCase.SENTENCE_CASE;
+        if (Character.isLetter(first) && upper != wanted) {
+            var fixed = new StringBuilder().appendCodePoint(wanted ? Character.toUpperCase(first) : Character.toLowerCase(first))
+                    .append(description.substring(Character.charCount(first)));
+            findings.add(error("commit-subject-case", atColumn(location, header.indexOf(description) + 1),
+                    "the description '" + description + "' starts with " + (upper ? "an upper-case" : "a lower-case")
+                            + " letter; commits.subject-case is " + config.subjectCase().label(),
+                    "write '" + fixed + "'"));
+        }
     }
 
     private static boolean mayBeWorkInProgress(String header) {

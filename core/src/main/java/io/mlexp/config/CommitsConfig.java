@@ -10,7 +10,23 @@ public record CommitsConfig(
         int subjectMaxLength,
         int bodyMaxLineLength,
         List<String> experimentIdRequiredFor,
-        Optional<Regex> pattern) {
+        Optional<Regex> pattern,
+        SubjectCase subjectCase,
+        List<Regex> ignore) {
+    /** {@code commits.subject-case}: how a Conventional Commits description must start. */
+    public enum SubjectCase {
+        /** No rule (the default). */
+        ANY,
+        /** Not with an upper-case letter ({@code feat: add a loader}), as commitlint's config-conventional asks. */
+        LOWER_CASE,
+        /** With an upper-case letter ({@code feat: Add a loader}). */
+        SENTENCE_CASE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     public static final List<String> DEFAULT_TYPES = List.of(
             "feat", "fix", "exp", "data", "model", "perf", "docs", "refactor", "test", "chore", "ci");
 
@@ -18,10 +34,11 @@ public record CommitsConfig(
         conventions = List.copyOf(conventions);
         types = List.copyOf(types);
         experimentIdRequiredFor = List.copyOf(experimentIdRequiredFor);
+        ignore = List.copyOf(ignore);
     }
 
     public static CommitsConfig defaults() {
         return new CommitsConfig(List.of(CommitConvention.CONVENTIONAL, CommitConvention.EXP_TAG),
-                DEFAULT_TYPES, 72, 100, List.of("exp"), Optional.empty());
+                DEFAULT_TYPES, 72, 100, List.of("exp"), Optional.empty(), SubjectCase.ANY, List.of());
     }
 }

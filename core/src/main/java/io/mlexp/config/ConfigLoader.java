@@ -91,7 +91,9 @@ public final class ConfigLoader {
                 section.positiveInt("subject-max-length", defaults.subjectMaxLength()),
                 section.positiveInt("body-max-line-length", defaults.bodyMaxLineLength()),
                 section.strings("experiment-id-required-for", defaults.experimentIdRequiredFor()),
-                pattern);
+                pattern,
+                section.choice("subject-case", CommitsConfig.SubjectCase.class, defaults.subjectCase()),
+                section.list("ignore", defaults.ignore(), Regex::compile));
         section.finish();
         return result;
     }

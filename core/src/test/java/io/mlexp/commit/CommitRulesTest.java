@@ -157,6 +157,32 @@ class CommitRulesTest {
         assertThat(rules.check(CommitMessage.parse("#42 quick fix\nfeat: add a loader\n", ""), "MSG")).isEmpty();
     }
 
+    @Test
+    void subjectCaseIsOffByDefaultAndHoldsTheDescriptionToItWhenSet() {
+        assertThat(check("feat: Add a loader")).isEmpty();
+        var lower = rules(new ConfigLoader().parse("version: 1\ncommits:\n  subject-case: lower-case\n", ".mlexp.yml"));
+        var sentence = rules(new ConfigLoader().parse("version: 1\ncommits:\n  subject-case: sentence-case\n", ".mlexp.yml"));
+
+        assertThat(lower.check(CommitMessage.parse("feat(data): Add a loader\n", "#"), "MSG")).extracting(Finding::format)
+                .containsExactly("MSG:1:13: error: the description 'Add a loader' starts with an upper-case letter;"
+                        + " commits.subject-case is lower-case [commit-subject-case] (write 'add a loader')");
+        assertThat(lower.check(CommitMessage.parse("feat(data): add a loader\n", "#"), "MSG")).isEmpty();
+        assertThat(lower.check(CommitMessage.parse("feat: 2x faster loader\n", "#"), "MSG")).isEmpty();
+        assertThat(sentence.check(CommitMessage.parse("fix: the cache\n", "#"), "MSG")).extracting(Finding::ruleId)
+                .containsExactly("commit-subject-case");
+    }
+
+    @Test
+    void anIgnoreListSkipsReleaseAndBotCommitsAsCommitlintsIgnoresDoes() {
+        var ignoring = rules(new ConfigLoader().parse("version: 1\ncommits:\n  ignore: [\"^v\\\\d+\\\\.\\\\d+\\\\.\\\\d+$\", \"^Bump \"]\n",
+                ".mlexp.yml"));
+
+        assertThat(ignoring.check(CommitMessage.ofCommit("v21.2.2\n"), "commit a")).isEmpty();
+        assertThat(ignoring.skipReasonOf(CommitMessage.ofCommit("Bump torch from 2.4 to 2.5\n"))).hasValue("ignored by commits.ignore /^Bump /");
+        assertThat(ignoring.check(CommitMessage.ofCommit("v21.2.2 and more\n"), "commit a")).isNotEmpty();
+        assertThat(check("v21.2.2")).isNotEmpty();
+    }
+
     private List<Finding> check(String message) {
         return rules.check(CommitMessage.parse(message, "#"), "COMMIT_EDITMSG");
     }
