@@ -20,6 +20,7 @@ final class HooksCommand {
             var root = repositoryRoot();
             var command = launcher != null ? launcher : System.getProperty("mlexp.launcher", "mlexp");
             new HookInstaller(command).install(root).forEach(out()::println);
+            HookInstaller.recordBaseline(root).ifPresent(out()::println);
             out().println("The hooks run: " + command + ". Bypass them once with git commit --no-verify.");
             var config = global().config().map(global().workingDirectory()::resolve)
                     .orElse(root.resolve(io.mlexp.config.ConfigLoader.FILE_NAME));

@@ -159,6 +159,33 @@ class GitHooksIT {
         assertThat(newBranch.output()).contains("[commit-experiment-id]").contains("checked 1 commit");
     }
 
+    @Test
+    void aRepositoryThatAdoptsMlexpIsJudgedOnItsNewWorkWhenPushedToANewRemote(@TempDir Path remote) throws Exception {
+        for (var old : List.of("WIP stuff", "Added things", "fixed it")) { // inherited history that no rule checked
+            stage("old-" + old.length() + ".txt", old);
+            run(repo, "git", "commit", "-q", "--no-verify", "-m", old);
+        }
+        assertThat(mlexp("hooks", "install").output()).contains("pre-push judges commits after");
+        stage("new.py", "x = 1\n");
+        run(repo, "git", "commit", "-q", "--no-verify", "-m", "feat: the first change under mlexp");
+        run(remote, "git", "init", "-q", "--bare");
+        run(repo, "git", "remote", "add", "new-remote", remote.toString());
+
+        var pushed = run(repo, "git", "push", "new-remote", "main");
+
+        assertThat(pushed.exitCode()).as(pushed.output()).isZero();
+        assertThat(pushed.output()).contains("checked 1 commit").doesNotContain("WIP");
+        stage("bad.py", "x = 2\n");
+        run(repo, "git", "commit", "-q", "--no-verify", "-m", "more stuff");
+        assertThat(run(repo, "git", "push", "new-remote", "main").output()).contains("does not follow", "push refused");
+        run(repo, "git", "config", "--unset", "mlexp.since");
+        var other = Files.createDirectories(remote.resolve("other.git"));
+        run(other, "git", "init", "-q", "--bare");
+        run(repo, "git", "remote", "add", "other", other.toString());
+        assertThat(run(repo, "git", "push", "other", "main").output()).as("without the baseline, all history")
+                .contains("WIP stuff");
+    }
+
     private void stage(String name, String text) throws Exception {
         Files.createDirectories(repo.resolve(name).getParent());
         Files.writeString(repo.resolve(name), text);

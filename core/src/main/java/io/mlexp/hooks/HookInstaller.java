@@ -50,6 +50,30 @@ public final class HookInstaller {
         }
     }
 
+    /** The git config key that holds the install point: the pre-push hook judges only commits made after it. */
+    public static final String BASELINE_KEY = "mlexp.since";
+
+    /**
+     * Records the install point, HEAD, as the baseline of the pre-push hook, unless one is recorded already or the
+     * repository has no commit yet: a repository that adopts mlexp is judged on its new work, not its inherited history.
+     * Returns the line to tell the user, or empty.
+     */
+    public static java.util.Optional<String> recordBaseline(Path repositoryDir) {
+        try (var repository = Revisions.open(repositoryDir)) {
+            var config = repository.getConfig();
+            var head = repository.resolve(org.eclipse.jgit.lib.Constants.HEAD);
+            if (head == null || config.getString("mlexp", null, "since") != null) {
+                return java.util.Optional.empty();
+            }
+            config.setString("mlexp", null, "since", head.getName());
+            config.save();
+            return java.util.Optional.of("pre-push judges commits after " + head.getName().substring(0, 12)
+                    + " (git config " + BASELINE_KEY + "; unset it to judge all history)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the baseline: " + e.getMessage(), e);
+        }
+    }
+
     /** Installs every hook; returns one line per hook saying what was done. */
     public List<String> install(Path repositoryDir) {
         var directory = hooksDirectory(repositoryDir);
