@@ -83,12 +83,17 @@ class CiStepTest {
         assertThat(outcome.newHistory()).singleElement().asString().contains("\"tag\":\"v1.0\"", "\"loss\":0.4");
     }
 
-    @Test
-    void comparesWithTheHistoryTheCiKeptAndFailsAGateAgainstIt() throws Exception {
+    /** Tag v1.0 built with eval_accuracy 0.91: the history line the CI keeps of it. */
+    private String firstTagKept() throws Exception {
         var firstRequest = request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any());
         var prepared = new CiStep(repo, firstRequest).prepare(line -> { });
         containerWrites(2.3, 0.4, 0.91);
-        var kept = finish(firstRequest, prepared, ran(0)).newHistory().get(0);
+        return finish(firstRequest, prepared, ran(0)).newHistory().get(0);
+    }
+
+    @Test
+    void comparesWithTheHistoryTheCiKeptAndFailsAGateAgainstIt() throws Exception {
+        var kept = firstTagKept();
 
         var secondRequest = request(Map.of("TAG_NAME", "v1.1"), kept + "\n", RegistryPolicy.any());
         var again = new CiStep(repo, secondRequest).prepare(line -> { });
@@ -103,10 +108,7 @@ class CiStepTest {
 
     @Test
     void theTrainingCommandCannotRewriteTheRulesOrTheHistoryItIsJudgedBy() throws Exception {
-        var firstRequest = request(Map.of("TAG_NAME", "v1.0"), "", RegistryPolicy.any());
-        var first = new CiStep(repo, firstRequest).prepare(line -> { });
-        containerWrites(2.3, 0.4, 0.91);
-        var kept = finish(firstRequest, first, ran(0)).newHistory().get(0);
+        var kept = firstTagKept();
 
         var request = request(Map.of("TAG_NAME", "v1.1"), kept + "\n", RegistryPolicy.any());
         var prepared = new CiStep(repo, request).prepare(line -> { });
