@@ -30,6 +30,11 @@ final class SmokeRun {
         printer.println("engine: " + result.engine() + " (" + Finding.printable(result.reason()) + ")");
         SmokeReport.write(output.resolve("smoke.json"), result);
         var series = SmokeReport.series(result.metrics());
+        if (!result.metricsSource().isEmpty()) {
+            printer.println("metrics: read " + series.stream().mapToInt(SmokeReport.Series::points).max().orElse(0) + " steps of "
+                    + Finding.printable(String.join(", ", series.stream().map(SmokeReport.Series::name).toList())) + " from "
+                    + Finding.printable(result.metricsSource()));
+        }
         if (!series.isEmpty()) {
             printer.printf("%-20s %8s %14s %14s%n", "metric", "points", "first", "last");
             for (var metric : series) {

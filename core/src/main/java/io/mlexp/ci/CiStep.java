@@ -125,7 +125,7 @@ public final class CiStep {
         after.retainAll(EnumSet.of(Stage.SMOKE, Stage.PUBLISH));
         var smoke = SmokeStage.of((smokeConfig, repository, output) -> containerRun.notStarted()
                 .map(message -> ContainerPlan.notStarted(smokeConfig, containerRun.launcher(), message, containerRun.fingerprint()))
-                .orElseGet(() -> ContainerPlan.judge(smokeConfig, output, containerRun.launcher(), containerRun.exitCode(),
+                .orElseGet(() -> ContainerPlan.judge(smokeConfig, repository, output, containerRun.launcher(), containerRun.exitCode(),
                         containerRun.timedOut(), containerRun.elapsed(), containerRun.fingerprint())));
         var last = ExperimentRun.standard(smoke).run(workspace, ciConfig(config), context(), after);
         var stages = new ArrayList<>(earlier);

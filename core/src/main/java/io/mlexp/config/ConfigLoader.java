@@ -176,11 +176,23 @@ public final class ConfigLoader {
                 cli,
                 section.nonBlankString("command", defaults.command()),
                 section.converted("timeout", Durations::parse).orElse(defaults.timeout()),
-                section.repositoryPath("metrics", defaults.metrics()),
+                new SmokeConfig.MetricsSources(section.repositoryPaths("metrics", defaults.metrics().paths()),
+                        section.convertedByName("stdout-metrics", ConfigLoader::outputPattern)),
                 expect(section.section("expect"), defaults.expect()),
                 embedded(section.section("embedded"), defaults.embedded()));
         section.finish();
         return result;
+    }
+
+    /** A pattern that finds a metric in a printed line: its group {@code value} holds the number. */
+    private static Regex outputPattern(String text) {
+        var regex = Regex.compile(text);
+        var groups = regex.pattern().namedGroups().keySet();
+        if (!groups.contains("value")) {
+            throw new IllegalArgumentException("the pattern /" + text + "/ has no group named value for the number,"
+                    + " as in '\\|\\s*loss\\s+(?P<value>[0-9.eE+-]+)'");
+        }
+        return regex;
     }
 
     /** Values that reach the container client as arguments: checked so that none can be read as a flag. */

@@ -119,6 +119,54 @@ final class SectionReader {
         return value;
     }
 
+    /** Paths inside the repository, one or a list, each held to {@link #repositoryPath}'s rule. */
+    List<String> repositoryPaths(String key, List<String> defaultValue) {
+        var node = value(key);
+        if (node.isEmpty() || isNull(node.get())) {
+            return defaultValue;
+        }
+        if (node.get() instanceof YamlScalar) {
+            var one = repositoryPath(key, "");
+            return one.isEmpty() ? defaultValue : List.of(one);
+        }
+        var paths = new ArrayList<String>();
+        for (var path : strings(key, defaultValue)) {
+            var segments = path.replace('\\', '/').split("/");
+            if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*") || List.of(segments).contains("..")) {
+                problem(node.get(), key, "'" + path + "' leaves the repository; write paths relative to the repository root without '..'");
+            } else {
+                paths.add(path);
+            }
+        }
+        return paths;
+    }
+
+    /** A mapping of free names to texts, each converted; a conversion's {@link IllegalArgumentException} is reported at its value. */
+    <T> Map<String, T> convertedByName(String key, Function<String, T> converter) {
+        var result = new LinkedHashMap<String, T>();
+        var node = value(key);
+        if (node.isEmpty() || isNull(node.get())) {
+            return result;
+        }
+        if (!(node.get() instanceof YamlMapping named)) {
+            wrongType(key, node.get(), "a mapping of names to texts");
+            return result;
+        }
+        named.entries().forEach((name, entry) -> {
+            if (!(entry.value() instanceof YamlScalar scalar) || scalar.isNull()) {
+                problems.add(Finding.error("config-type", entry.value().location(),
+                        qualified(key) + "." + name + ": expected a text, found " + entry.value().describe()));
+                return;
+            }
+            try {
+                result.put(name, converter.apply(scalar.text()));
+            } catch (IllegalArgumentException e) {
+                problems.add(Finding.error("config-value", scalar.location(), qualified(key) + "." + name + ": " + e.getMessage()));
+            }
+        });
+        return result;
+    }
+
     int positiveInt(String key, int defaultValue) {
         return integer(key, defaultValue, 1);
     }

@@ -24,7 +24,7 @@ public record SmokeConfig(
         String cli,
         String command,
         Duration timeout,
-        String metrics,
+        MetricsSources metrics,
         Expect expect,
         Embedded embedded) {
 
@@ -57,6 +57,19 @@ public record SmokeConfig(
         }
     }
 
+    /**
+     * Where a smoke run's metrics are found, besides the JSON lines written to {@code $MLEXP_METRICS}: files the
+     * training code already writes ({@code smoke.metrics}: paths or globs relative to the workspace, such as
+     * {@code lightning_logs/version_*}{@code /metrics.csv}), and lines it prints ({@code smoke.stdout-metrics}: a metric
+     * name and a pattern whose group {@code value} holds the number, and group {@code step} the step if it has one).
+     */
+    public record MetricsSources(List<String> paths, Map<String, Regex> stdout) {
+        public MetricsSources {
+            paths = List.copyOf(paths);
+            stdout = Collections.unmodifiableMap(new LinkedHashMap<>(stdout));
+        }
+    }
+
     /** Inclusive limits on a metric's last value. */
     public record Bounds(OptionalDouble min, OptionalDouble max) {
     }
@@ -74,7 +87,8 @@ public record SmokeConfig(
 
     public static SmokeConfig defaults() {
         return new SmokeConfig(Engine.AUTO, Optional.empty(), PinPolicy.DIGEST, "all", "none", "docker",
-                "python train.py --config configs/smoke.yaml --max-steps 50", Duration.ofMinutes(10), "metrics.jsonl",
+                "python train.py --config configs/smoke.yaml --max-steps 50", Duration.ofMinutes(10),
+                new MetricsSources(List.of(), Map.of()),
                 new Expect(true, OptionalDouble.of(0.05), "loss", Map.of()),
                 new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0));
     }

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * the last that logs each metric, and the first non-finite value of each. {@link Expectations} and the final values
  * come out the same as from the whole log; memory stays flat in the log's length.
  */
-final class BoundedSamples implements Consumer<Sample> {
-    static final int EVEN_POINTS = 4096;
+public final class BoundedSamples implements Consumer<Sample> {
+    public static final int EVEN_POINTS = 4096;
 
     private final TreeMap<Long, Sample> even = new TreeMap<>();
     private final Map<String, Indexed> first = new HashMap<>();
@@ -47,7 +47,7 @@ final class BoundedSamples implements Consumer<Sample> {
     }
 
     /** The samples kept, in the order they were logged. */
-    List<Sample> samples() {
+    public List<Sample> samples() {
         var kept = new TreeMap<>(even);
         for (var map : List.of(first, last, nonFinite)) {
             map.values().forEach(indexed -> kept.put(indexed.index(), indexed.sample()));

@@ -164,7 +164,7 @@ public final class MetricsReader {
                 var value = number(cell, new SourceLocation(displayName, number, column), header[c]);
                 if (c == stepColumn) {
                     step = (long) value;
-                } else {
+                } else if (!header[c].equals("epoch")) { // Lightning's index column, not a metric
                     values.put(header[c], value);
                 }
             }

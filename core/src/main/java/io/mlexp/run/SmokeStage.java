@@ -57,6 +57,12 @@ public final class SmokeStage implements StageRunner {
             SmokeReport.series(result.metrics()).stream().filter(series -> series.name().equals(smoke.expect().lossMetric()))
                     .findFirst().ifPresent(loss -> summary.append(String.format(Locale.ROOT, ", %s %.4g at step %d to %.4g at step %d",
                             loss.name(), loss.first(), loss.firstStep(), loss.last(), loss.lastStep())));
+            if (!result.metricsSource().isEmpty()) {
+                var series = SmokeReport.series(result.metrics());
+                summary.append("; read ").append(series.stream().mapToInt(SmokeReport.Series::points).max().orElse(0))
+                        .append(" steps of ").append(String.join(", ", series.stream().map(SmokeReport.Series::name).toList()))
+                        .append(" from ").append(result.metricsSource());
+            }
             return StageResult.of(Stage.SMOKE, summary.toString(), result.findings()).withSmoke(result);
         } catch (EnvironmentException e) {
             return StageResult.notAvailable(Stage.SMOKE, e.getMessage());

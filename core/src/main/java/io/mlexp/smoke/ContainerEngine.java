@@ -49,9 +49,11 @@ public final class ContainerEngine {
                 }))
                 .orElseGet(() -> probe(smoke, repository, output).orElse(Map.of())));
         ProcessRun.Ended ended;
+        var started = java.time.Instant.now();
+        var printed = StdoutMetrics.of(smoke.metrics().stdout());
         try (var removal = ContainerRemoval.whileRunning(client, name)) {
             ended = ProcessRun.run(runArguments(smoke, repository, output, name, plan.command()),
-                    repository, Map.of(), smoke.timeout(), progress);
+                    repository, Map.of(), smoke.timeout(), printed.tee(progress));
             if (ended.timedOut() || ended.exitCode() != 0) {
                 removal.now(); // the client may have died while the container lives on
             }
@@ -61,7 +63,7 @@ public final class ContainerEngine {
         fingerprint.put("digest", identity.digests());
         identity.id().ifPresent(id -> fingerprint.put("image-id", id));
         fingerprint.putAll(probe.join());
-        return ContainerPlan.judge(smoke, output, reason, ended, fingerprint);
+        return ContainerPlan.judge(smoke, output, reason, ended, fingerprint, new Judge.Where(repository, started, printed));
     }
 
     /** {@code docker run --rm --name NAME}, then the plan's options, mounts, environment, image and command. */

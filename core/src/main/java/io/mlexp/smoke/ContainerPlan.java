@@ -78,20 +78,22 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
      *
      * @param fingerprint what the launcher learnt of the image and the machine
      */
-    public static SmokeResult judge(SmokeConfig smoke, Path output, String reason, int exitCode, boolean timedOut,
+    public static SmokeResult judge(SmokeConfig smoke, Path repository, Path output, String reason, int exitCode, boolean timedOut,
             Duration elapsed, Map<String, String> fingerprint) {
-        return judge(smoke, output, reason, new ProcessRun.Ended(exitCode, timedOut, elapsed), fingerprint);
+        var ended = new ProcessRun.Ended(exitCode, timedOut, elapsed);
+        return judge(smoke, output, reason, ended, fingerprint,
+                Judge.Where.filesOnly(repository, java.time.Instant.now().minus(elapsed)));
     }
 
     static SmokeResult judge(SmokeConfig smoke, Path output, String reason, ProcessRun.Ended ended,
-            Map<String, String> fingerprint) {
-        var judged = Judge.judge(smoke, ended, output.resolve("metrics.jsonl").toAbsolutePath());
+            Map<String, String> fingerprint, Judge.Where where) {
+        var judged = Judge.judge(smoke, ended, output.resolve("metrics.jsonl").toAbsolutePath(), where);
         var values = new LinkedHashMap<String, String>();
         values.put("engine", "container");
         smoke.image().ifPresent(image -> values.put("image", image.toString()));
         values.putAll(fingerprint);
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(), values,
-                judged.findings());
+                judged.findings(), judged.metricsSource());
     }
 
     /**

@@ -89,7 +89,7 @@ public final class EmbeddedEngine {
             throw new UncheckedIOException("cannot write " + metricsFile + ": " + e.getMessage(), e);
         }
         var ended = new ProcessRun.Ended(exitCode, timedOut[0], Duration.ofNanos(System.nanoTime() - started));
-        var judged = Judge.judge(smoke, ended, metricsFile, failures);
+        var judged = Judge.judge(smoke, ended, metricsFile, Judge.Where.filesOnly(repository, java.time.Instant.now()), failures);
         return new SmokeResult("embedded", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(),
                 fingerprint, judged.findings());
     }

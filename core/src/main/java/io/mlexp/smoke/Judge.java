@@ -2,22 +2,29 @@ package io.mlexp.smoke;
 
 import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Finding;
-import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.metrics.Expectations;
-import io.mlexp.metrics.MetricsReader;
 import io.mlexp.metrics.Sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What every engine decides the same way once the command has ended: how it ended, and what it logged. */
 final class Judge {
-    record Judged(List<Sample> samples, List<Finding> findings) {
+    record Judged(List<Sample> samples, List<Finding> findings, String metricsSource) {
+    }
+
+    /** Where a run's metrics may be besides {@code $MLEXP_METRICS}: the workspace it wrote to since it started, what it printed. */
+    record Where(Path repository, Instant started, StdoutMetrics stdout) {
+        /** A run whose output nobody read (a CI that streamed it elsewhere). */
+        static Where filesOnly(Path repository, Instant started) {
+            return new Where(repository, started, StdoutMetrics.of(java.util.Map.of()));
+        }
     }
 
     private Judge() {
@@ -35,14 +42,14 @@ final class Judge {
         return metricsFile;
     }
 
-    static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile) {
-        return judge(smoke, ended, metricsFile, List.of(Finding.error("smoke-command-failed", SourceLocation.of(".mlexp.yml"),
+    static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile, Where where) {
+        return judge(smoke, ended, metricsFile, where, List.of(Finding.error("smoke-command-failed", SourceLocation.of(".mlexp.yml"),
                 "'" + smoke.command() + "' exited with " + ended.exitCode())
                 .withHint("its output is above; run the command yourself to reproduce")));
     }
 
     /** Judges a run whose failure, when it exits with other than 0, is told by {@code failures}. */
-    static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile, List<Finding> failures) {
+    static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile, Where where, List<Finding> failures) {
         var findings = new ArrayList<Finding>();
         if (ended.timedOut()) {
             findings.add(Finding.error("smoke-timeout", SourceLocation.of(".mlexp.yml"),
@@ -51,17 +58,17 @@ final class Judge {
         } else if (ended.exitCode() != 0) {
             findings.addAll(failures);
         }
-        List<Sample> samples = List.of();
-        if (Files.exists(metricsFile)) {
-            try {
-                samples = MetricsReader.read(metricsFile, "metrics.jsonl");
-            } catch (InvalidInputException e) {
-                findings.addAll(e.findings());
+        var found = MetricsLookup.find(smoke, metricsFile, where.repository(), where.started(), where.stdout());
+        findings.addAll(found.problems());
+        if (!ended.timedOut() && ended.exitCode() == 0) {
+            if (found.samples().isEmpty()) {
+                findings.add(Finding.error("smoke-no-metrics", SourceLocation.of(".mlexp.yml"),
+                        "the run logged no metrics that mlexp found; it looked in " + String.join(", ", found.lookedIn()))
+                        .withHint(MetricsLookup.howToLog()));
+            } else {
+                findings.addAll(Expectations.check(smoke.expect(), found.samples(), found.source()));
             }
         }
-        if (!ended.timedOut() && ended.exitCode() == 0) {
-            findings.addAll(Expectations.check(smoke.expect(), samples, "metrics.jsonl"));
-        }
-        return new Judged(samples, findings);
+        return new Judged(found.samples(), findings, found.source());
     }
 }

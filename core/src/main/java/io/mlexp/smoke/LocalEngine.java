@@ -40,11 +40,13 @@ public final class LocalEngine {
      */
     public static SmokeResult run(SmokeConfig smoke, Path repository, Path output, String reason, Consumer<String> progress) {
         var metricsFile = Judge.prepare(output);
+        var started = java.time.Instant.now();
+        var printed = StdoutMetrics.of(smoke.metrics().stdout());
         var ended = ProcessRun.run(List.of("sh", "-c", smoke.command()), repository,
-                Map.of("MLEXP_METRICS", metricsFile.toString(), "PYTHONUNBUFFERED", "1"), smoke.timeout(), progress);
-        var judged = Judge.judge(smoke, ended, metricsFile);
+                Map.of("MLEXP_METRICS", metricsFile.toString(), "PYTHONUNBUFFERED", "1"), smoke.timeout(), printed.tee(progress));
+        var judged = Judge.judge(smoke, ended, metricsFile, new Judge.Where(repository, started, printed));
         return new SmokeResult("local", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(),
-                fingerprint(smoke.command(), repository), judged.findings());
+                fingerprint(smoke.command(), repository), judged.findings(), judged.metricsSource());
     }
 
     /** The versions of the interpreter the command starts (the first word, when it is a Python). */

@@ -51,6 +51,7 @@ public final class SmokeReport {
         report.put("seconds", result.elapsed().toMillis() / 1000.0);
         report.put("fingerprint", result.fingerprint());
         report.put("metrics", series(result.metrics()).stream().map(SmokeReport::json).toList());
+        report.put("metricsSource", result.metricsSource());
         report.put("findings", result.findings().stream().map(finding -> Map.of(
                 "rule", finding.ruleId(), "severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
                 "location", finding.location().toString(), "message", finding.message())).toList());

@@ -64,16 +64,16 @@ class ContainerPlanTest {
                 {"step": 20, "loss": 0.5}
                 """);
 
-        var passed = ContainerPlan.judge(config, output, "Docker Workflow", 0, false, Duration.ofSeconds(12),
+        var passed = ContainerPlan.judge(config, repository, output, "Docker Workflow", 0, false, Duration.ofSeconds(12),
                 Map.of("gpu", "NVIDIA H100"));
         assertThat(passed.failed()).isFalse();
         assertThat(passed.metrics()).hasSize(2);
         assertThat(passed.fingerprint()).containsEntry("engine", "container").containsEntry("image", IMAGE)
                 .containsEntry("gpu", "NVIDIA H100");
 
-        var failed = ContainerPlan.judge(config, output, "Docker Workflow", 137, false, Duration.ofSeconds(3), Map.of());
+        var failed = ContainerPlan.judge(config, repository, output, "Docker Workflow", 137, false, Duration.ofSeconds(3), Map.of());
         assertThat(failed.findings()).extracting(f -> f.ruleId()).contains("smoke-command-failed");
-        var stopped = ContainerPlan.judge(config, output, "Docker Workflow", -1, true, Duration.ofSeconds(90), Map.of());
+        var stopped = ContainerPlan.judge(config, repository, output, "Docker Workflow", -1, true, Duration.ofSeconds(90), Map.of());
         assertThat(stopped.findings()).extracting(f -> f.ruleId()).containsExactly("smoke-timeout");
     }
 }

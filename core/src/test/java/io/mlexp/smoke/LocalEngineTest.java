@@ -88,6 +88,50 @@ class LocalEngineTest {
         assertThat(loss.last()).isLessThan(loss.first() * 0.95);
     }
 
+    @Test
+    void anUnmodifiedScriptThatOnlyPrintsItsLossIsJudgedOnItWithAnOutputPattern() throws Exception {
+        var python = DigitsExampleTrainingTest.pythonWithTorch();
+        assumeTrue(python.isPresent(), "no python3 with torch on this machine (Debian: apt-get install python3-torch)");
+        Files.createDirectories(repo.resolve("word_language_model"));
+        Files.copy(Path.of("src/test/resources/scripts/word_lm_prints.py"), repo.resolve("word_language_model/main.py"));
+        var without = smoke("command: 'cd word_language_model && PYTHONHASHSEED=0 " + python.get() + " main.py'\n");
+        var with = smoke("command: 'cd word_language_model && PYTHONHASHSEED=0 " + python.get() + " main.py'\n"
+                + "stdout-metrics:\n  loss: '\\|\\s*loss\\s+(?P<value>[0-9.eE+-]+)'\n  ppl: '\\|\\s*ppl\\s+(?P<value>[0-9.eE+-]+)'\n");
+
+        var unread = LocalEngine.run(without, repo, repo.resolve(".mlexp/smoke"), "test", line -> { });
+        var read = LocalEngine.run(with, repo, repo.resolve(".mlexp/smoke"), "test", line -> { });
+
+        assertThat(unread.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("smoke-no-metrics");
+            assertThat(finding.message()).contains("$MLEXP_METRICS");
+            assertThat(finding.hint()).contains("smoke.stdout-metrics", "lightning_logs/version_*/metrics.csv", "MLEXP_METRICS");
+        });
+        assertThat(read.findings()).isEmpty();
+        assertThat(read.metricsSource()).isEqualTo("the output (smoke.stdout-metrics)");
+        var loss = SmokeReport.series(read.metrics()).stream().filter(s -> s.name().equals("loss")).findFirst().orElseThrow();
+        assertThat(loss.points()).isEqualTo(8);
+        assertThat(loss.last()).isLessThan(loss.first());
+        assertThat(read.metrics().get(0).values()).containsKeys("loss", "ppl");
+    }
+
+    @Test
+    void aLightningCsvTheRunWritesIsReadAndOneFromAnEarlierRunIsNot() throws Exception {
+        var python = DigitsExampleTrainingTest.pythonWithTorch();
+        assumeTrue(python.isPresent(), "no python3 with torch on this machine (Debian: apt-get install python3-torch)");
+        Files.copy(Path.of("src/test/resources/scripts/lightning_csv.py"), repo.resolve("train.py"));
+        var stale = Files.createDirectories(repo.resolve("lightning_logs/version_0"));
+        Files.writeString(stale.resolve("metrics.csv"), "epoch,step,train_loss\n0,0,0.1\n0,1,0.05\n");
+        Files.setLastModifiedTime(stale.resolve("metrics.csv"), java.nio.file.attribute.FileTime.fromMillis(0));
+        var smoke = smoke("command: '" + python.get() + " train.py'\nmetrics: ['lightning_logs/version_*/metrics.csv']\n"
+                + "expect:\n  loss-metric: train_loss\n  loss-decrease: 0.3\n");
+
+        var result = LocalEngine.run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", line -> { });
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.metricsSource()).isEqualTo("lightning_logs/version_1/metrics.csv (CSV)");
+        assertThat(SmokeReport.series(result.metrics())).extracting(SmokeReport.Series::name).containsExactly("train_loss", "val_loss");
+    }
+
     private static SmokeConfig smoke(String settings) {
         var yaml = "version: 1\nsmoke:\n  engine: local\n" + settings.lines().map(line -> "  " + line + "\n")
                 .reduce("", String::concat);
