@@ -41,7 +41,8 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
     /** The plan for {@code smoke.command}; the output directory is created and an old metrics file removed. */
     public static ContainerPlan of(SmokeConfig smoke, Path repository, Path output) {
         Judge.prepare(output);
-        return of(smoke, repository, output, List.of("sh", "-c", smoke.command()));
+        ProcessFingerprint.install(output);
+        return of(smoke, repository, output, List.of("sh", "-c", ProcessFingerprint.inContainer(smoke.command(), OUTPUT_MOUNT)));
     }
 
     static ContainerPlan of(SmokeConfig smoke, Path repository, Path output, List<String> command) {
@@ -91,7 +92,8 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         var values = new LinkedHashMap<String, String>();
         values.put("engine", "container");
         smoke.image().ifPresent(image -> values.put("image", image.toString()));
-        values.putAll(fingerprint);
+        values.putAll(ProcessFingerprint.merged(fingerprint, output, fingerprint.containsKey("python")
+                ? "a probe of the image (a second container)" : "the engine's view of the image"));
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(), values,
                 judged.findings(), judged.metricsSource());
     }

@@ -42,11 +42,25 @@ public final class LocalEngine {
         var metricsFile = Judge.prepare(output);
         var started = java.time.Instant.now();
         var printed = StdoutMetrics.of(smoke.metrics().stdout());
-        var ended = ProcessRun.run(List.of("sh", "-c", smoke.command()), repository,
-                Map.of("MLEXP_METRICS", metricsFile.toString(), "PYTHONUNBUFFERED", "1"), smoke.timeout(), printed.tee(progress));
+        ProcessFingerprint.install(output);
+        var environment = new java.util.LinkedHashMap<>(ProcessFingerprint.environment(output, System.getenv("PYTHONPATH")));
+        environment.put("MLEXP_METRICS", metricsFile.toString());
+        environment.put("PYTHONUNBUFFERED", "1");
+        var ended = ProcessRun.run(List.of("sh", "-c", smoke.command()), repository, environment, smoke.timeout(), printed.tee(progress));
         var judged = Judge.judge(smoke, ended, metricsFile, new Judge.Where(repository, started, printed));
+        var fingerprint = ProcessFingerprint.read(output).map(values -> {
+            var merged = new LinkedHashMap<String, String>();
+            merged.put("engine", "local");
+            merged.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            merged.putAll(values);
+            return (Map<String, String>) merged;
+        }).orElseGet(() -> {
+            var probed = new LinkedHashMap<>(fingerprint(smoke.command(), repository));
+            probed.put(ProcessFingerprint.SOURCE_KEY, "a probe of the command's first word");
+            return probed;
+        });
         return new SmokeResult("local", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(),
-                fingerprint(smoke.command(), repository), judged.findings(), judged.metricsSource());
+                fingerprint, judged.findings(), judged.metricsSource());
     }
 
     /** The versions of the interpreter the command starts (the first word, when it is a Python). */

@@ -78,7 +78,8 @@ class ContainerEngineTest {
                 "-v " + repo.resolve(".mlexp/smoke").toAbsolutePath() + ":/mlexp-out", "-w /workspace",
                 "-e MLEXP_METRICS=/mlexp-out/metrics.jsonl");
         assertThat(run.subList(run.size() - 4, run.size()))
-                .containsExactly(IMAGE, "sh", "-c", "python3 train.py --max-steps 50; echo done");
+                .containsExactly(IMAGE, "sh", "-c", "export PYTHONPATH=\"/mlexp-out/.python${PYTHONPATH:+:$PYTHONPATH}\""
+                        + " MLEXP_FINGERPRINT_DIR=\"/mlexp-out/fingerprints\"; python3 train.py --max-steps 50; echo done");
         assertThat(lines).containsExactly("fake training step 1");
         assertThat(result.findings()).isEmpty();
         assertThat(result.fingerprint()).containsEntry("digest", "[\"registry.example/pytorch/pytorch@sha256:6f5b\"]")

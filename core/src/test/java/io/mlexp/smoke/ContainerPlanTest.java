@@ -39,7 +39,9 @@ class ContainerPlanTest {
         assertThat(plan.volumes()).containsExactly(Map.entry(repository.toAbsolutePath().toString(), "/workspace"),
                 Map.entry(output.toAbsolutePath().toString(), "/mlexp-out"));
         assertThat(plan.environment()).containsEntry("MLEXP_METRICS", "/mlexp-out/metrics.jsonl");
-        assertThat(plan.command()).containsExactly("sh", "-c", "python train.py --steps 20");
+        // the training process takes the fingerprint: mlexp's sitecustomize first on the image's own PYTHONPATH
+        assertThat(plan.command()).containsExactly("sh", "-c", "export PYTHONPATH=\"/mlexp-out/.python${PYTHONPATH:+:$PYTHONPATH}\""
+                + " MLEXP_FINGERPRINT_DIR=\"/mlexp-out/fingerprints\"; python train.py --steps 20");
         assertThat(plan.timeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(Files.isDirectory(output)).isTrue();
         assertThat(new ContainerEngine("docker").runArguments(smoke("  gpus: device=0\n"), repository, output, "n", plan.command()))

@@ -11,6 +11,7 @@ import io.mlexp.examples.DigitsExampleTrainingTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +113,34 @@ class LocalEngineTest {
         assertThat(loss.points()).isEqualTo(8);
         assertThat(loss.last()).isLessThan(loss.first());
         assertThat(read.metrics().get(0).values()).containsKeys("loss", "ppl");
+    }
+
+    @Test
+    void theFingerprintComesFromTheProcessThatTrainedWhateverShapeTheCommandHas() throws Exception {
+        var python = DigitsExampleTrainingTest.pythonWithTorch();
+        assumeTrue(python.isPresent(), "no python3 with torch on this machine (Debian: apt-get install python3-torch)");
+        Files.createDirectories(repo.resolve("word_language_model"));
+        Files.copy(Path.of("src/test/resources/scripts/word_lm_prints.py"), repo.resolve("word_language_model/main.py"));
+        Files.writeString(repo.resolve("run.sh"), "#!/bin/sh\ncd word_language_model && exec " + python.get() + " main.py\n");
+        var alone = new ProcessBuilder(python.get(), "main.py").directory(repo.resolve("word_language_model").toFile())
+                .redirectErrorStream(true).start();
+        var lossesAlone = losses(new String(alone.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+
+        for (var command : List.of("cd word_language_model && PYTHONHASHSEED=0 " + python.get() + " main.py", "bash run.sh")) {
+            var lines = new ArrayList<String>();
+            var result = LocalEngine.run(smoke("command: '" + command + "'\n"), repo, repo.resolve(".mlexp/smoke"), "test", lines::add);
+
+            assertThat(result.fingerprint()).as(command).containsKeys("python", "torch", "cuda", "cudnn")
+                    .containsEntry("fingerprint-source", "the training process (" + python.get() + ")");
+            assertThat(result.fingerprint().get("torch")).startsWith("1.");
+            assertThat(losses(lines)).as("what the script computes is the same with the fingerprint as without").isEqualTo(lossesAlone);
+        }
+        var noPython = LocalEngine.run(smoke("command: 'echo no python here'\n"), repo, repo.resolve(".mlexp/smoke"), "test", l -> { });
+        assertThat(noPython.fingerprint()).containsEntry("fingerprint-source", "a probe of the command's first word");
+    }
+
+    private static List<String> losses(List<String> lines) {
+        return lines.stream().filter(line -> line.contains("| loss")).map(line -> line.replaceAll("ms/batch\\s+[0-9.]+", "")).toList();
     }
 
     @Test
