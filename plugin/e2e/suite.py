@@ -484,19 +484,25 @@ print(a == null ? 'none' : a.trends.find { it.metric == 'eval_accuracy' }?.build
           and no_stack_trace(tag_page["text"]), str(tag_page)[:800])
 
     # containers through Docker Workflow, on the agent's private dockerd
+    data = os.path.join(WORK, "team-data")
+    os.makedirs(data, exist_ok=True)
+    write(data, "labels.txt", "mounted-read-only-data\n")
     ok_repo = container_repository("container-ok", f"""  engine: container
   image: "{IMAGE}"
   pin: tag
   gpus: none
   network: none
-  command: "printf '{{\\"step\\": 1, \\"loss\\": 2.0}}\\\\n{{\\"step\\": 2, \\"loss\\": 0.5}}\\\\n' > $MLEXP_METRICS"
+  mounts: ["{data}:/workspace/data"]
+  shm-size: 64MiB
+  command: "cat /workspace/data/labels.txt; printf '{{\\"step\\": 1, \\"loss\\": 2.0}}\\\\n{{\\"step\\": 2, \\"loss\\": 0.5}}\\\\n' > $MLEXP_METRICS"
   expect:
     loss-decrease: 0.1
 """)
     checkout_job("container-ok", ok_repo, "mlExperiment(stages: ['config', 'smoke'])")
     _, result, log = build("container-ok")
-    check("container smoke through Docker Workflow: SUCCESS with the run's loss, no container left",
-          result == "SUCCESS" and "e2e-result verdict=passed loss=0.5" in log and containers() == [],
+    check("container smoke through Docker Workflow: SUCCESS with the run's loss, the team's data mounted, no container left",
+          result == "SUCCESS" and "e2e-result verdict=passed loss=0.5" in log and "mounted-read-only-data" in log
+          and "--shm-size 67108864b" in log and containers() == [],
           log[-3000:] + f"\ncontainers: {containers()}")
 
     gpu_repo = container_repository("container-gpu", f"""  engine: container

@@ -179,9 +179,55 @@ public final class ConfigLoader {
                 new SmokeConfig.MetricsSources(section.repositoryPaths("metrics", defaults.metrics().paths()),
                         section.convertedByName("stdout-metrics", ConfigLoader::outputPattern)),
                 expect(section.section("expect"), defaults.expect()),
-                embedded(section.section("embedded"), defaults.embedded()));
+                embedded(section.section("embedded"), defaults.embedded()),
+                new SmokeConfig.Container(mounts(section),
+                        section.converted("shm-size", DataSize::parse), section.converted("memory", DataSize::parse),
+                        cpus(section)));
         section.finish();
         return result;
+    }
+
+    private static final Pattern MOUNT_PATH = Pattern.compile("/[A-Za-z0-9_.@+-]+(/[A-Za-z0-9_.@+-]+)*/?");
+
+    /** {@code /data:/workspace/data} (read-only) or {@code /models:/workspace/models:rw}. */
+    private static SmokeConfig.Mount mount(String text) {
+        var parts = text.split(":", -1);
+        if (parts.length < 2 || parts.length > 3 || parts.length == 3 && !parts[2].equals("rw") && !parts[2].equals("ro")) {
+            throw new IllegalArgumentException("write HOST:CONTAINER, or HOST:CONTAINER:rw to let the run write, found '" + text + "'");
+        }
+        for (var path : new String[] {parts[0], parts[1]}) {
+            if (!MOUNT_PATH.matcher(path).matches() || path.contains("/../") || path.endsWith("/..")) {
+                throw new IllegalArgumentException("'" + path + "' is not an absolute path of letters, digits and ._@+- (no spaces, no '..')");
+            }
+        }
+        if (parts[0].endsWith(".sock") || parts[0].contains("docker.sock") || parts[0].equals("/")) {
+            throw new IllegalArgumentException("'" + parts[0] + "' would give the run the engine or the whole host; mount data, not sockets or /");
+        }
+        if (parts[1].equals(SmokeConfig.OUTPUT_MOUNT) || parts[1].equals(SmokeConfig.WORKSPACE_MOUNT)) {
+            throw new IllegalArgumentException("'" + parts[1] + "' is where mlexp mounts the repository or its output; mount below it");
+        }
+        return new SmokeConfig.Mount(parts[0], parts[1], parts.length == 2 || parts[2].equals("ro"));
+    }
+
+    /** Each host path once: the engines key the mounts by it. */
+    private static List<SmokeConfig.Mount> mounts(SectionReader section) {
+        var mounts = section.list("mounts", List.<SmokeConfig.Mount>of(), ConfigLoader::mount);
+        var hosts = new java.util.HashSet<String>();
+        for (var mount : mounts) {
+            if (!hosts.add(mount.host())) {
+                section.problem("mounts", "'" + mount.host() + "' is mounted twice; mount it once");
+            }
+        }
+        return mounts;
+    }
+
+    private static java.util.OptionalDouble cpus(SectionReader section) {
+        var cpus = section.number("cpus");
+        if (cpus.isPresent() && (cpus.getAsDouble() <= 0 || cpus.getAsDouble() > 1024)) {
+            section.problem("cpus", "expected a number of CPUs above 0 and at most 1024, such as 4 or 1.5, found " + cpus.getAsDouble());
+            return java.util.OptionalDouble.empty();
+        }
+        return cpus;
     }
 
     /** A pattern that finds a metric in a printed line: its group {@code value} holds the number. */

@@ -26,7 +26,12 @@ public record SmokeConfig(
         Duration timeout,
         MetricsSources metrics,
         Expect expect,
-        Embedded embedded) {
+        Embedded embedded,
+        Container container) {
+
+    /** Where a container run finds the repository and writes its output. */
+    public static final String WORKSPACE_MOUNT = "/workspace";
+    public static final String OUTPUT_MOUNT = "/mlexp-out";
 
     /** What {@code gpus} may say; anything else could pass for another docker option. */
     public static final Pattern GPUS = Pattern.compile("all|none|[1-9][0-9]{0,2}|device=[0-9A-Za-z-]+(,[0-9A-Za-z-]+)*");
@@ -38,7 +43,7 @@ public record SmokeConfig(
             throw InvalidInputException.of("smoke-gpus", SourceLocation.of("gpus"),
                     "'" + gpus + "' is not a GPU selection; write " + GPUS_FORMS);
         }
-        return new SmokeConfig(engine, image, pin, gpus, network, cli, command, timeout, metrics, expect, embedded);
+        return new SmokeConfig(engine, image, pin, gpus, network, cli, command, timeout, metrics, expect, embedded, container);
     }
 
     /** Where the smoke run happens. */
@@ -70,6 +75,28 @@ public record SmokeConfig(
         }
     }
 
+    /**
+     * What a container run gets besides the repository, as teams run training on a shared GPU host: data mounted
+     * (read-only unless it says {@code :rw}), shared memory for DataLoader workers, and caps on memory and CPUs.
+     */
+    public record Container(List<Mount> mounts, Optional<DataSize> shmSize, Optional<DataSize> memory, OptionalDouble cpus) {
+        public Container {
+            mounts = List.copyOf(mounts);
+        }
+
+        public static Container none() {
+            return new Container(List.of(), Optional.empty(), Optional.empty(), OptionalDouble.empty());
+        }
+    }
+
+    /** A host directory or file mounted into the container; every part matched a fixed form, so none can pass for a flag. */
+    public record Mount(String host, String container, boolean readOnly) {
+        /** {@code -v}'s value: {@code /data:/workspace/data:ro}. */
+        public String volume() {
+            return host + ":" + container + (readOnly ? ":ro" : "");
+        }
+    }
+
     /** Inclusive limits on a metric's last value. */
     public record Bounds(OptionalDouble min, OptionalDouble max) {
     }
@@ -90,6 +117,6 @@ public record SmokeConfig(
                 "python train.py --config configs/smoke.yaml --max-steps 50", Duration.ofMinutes(10),
                 new MetricsSources(List.of(), Map.of()),
                 new Expect(true, OptionalDouble.of(0.05), "loss", Map.of()),
-                new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0));
+                new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0), Container.none());
     }
 }

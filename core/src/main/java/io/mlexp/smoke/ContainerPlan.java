@@ -28,8 +28,8 @@ import java.util.Map;
  */
 public record ContainerPlan(String image, List<String> options, Map<String, String> volumes, String workdir,
         Map<String, String> environment, List<String> command, Duration timeout) {
-    public static final String WORKSPACE_MOUNT = "/workspace";
-    public static final String OUTPUT_MOUNT = "/mlexp-out";
+    public static final String WORKSPACE_MOUNT = SmokeConfig.WORKSPACE_MOUNT;
+    public static final String OUTPUT_MOUNT = SmokeConfig.OUTPUT_MOUNT;
 
     public ContainerPlan {
         options = List.copyOf(options);
@@ -53,9 +53,21 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
             options.addAll(List.of("--gpus", smoke.gpus()));
         }
         options.addAll(List.of("--network", smoke.network()));
+        var limits = smoke.container();
+        limits.shmSize().ifPresent(size -> options.addAll(List.of("--shm-size", size.bytes() + "b")));
+        limits.memory().ifPresent(size -> options.addAll(List.of("--memory", size.bytes() + "b")));
+        limits.cpus().ifPresent(cpus -> options.addAll(List.of("--cpus", new java.math.BigDecimal(cpus).stripTrailingZeros().toPlainString())));
         var volumes = new LinkedHashMap<String, String>();
         volumes.put(repository.toAbsolutePath().toString(), WORKSPACE_MOUNT);
         volumes.put(output.toAbsolutePath().toString(), OUTPUT_MOUNT);
+        for (var mount : limits.mounts()) {
+            if (!java.nio.file.Files.exists(Path.of(mount.host()))) {
+                throw new InvalidInputException(List.of(Finding.error("smoke-mount", SourceLocation.of(".mlexp.yml"),
+                        "smoke.mounts: the host path '" + mount.host() + "' does not exist on this machine")
+                        .withHint("mount a path this agent has, or drop the mount")));
+            }
+            volumes.put(mount.host(), mount.readOnly() ? mount.container() + ":ro" : mount.container());
+        }
         var environment = new LinkedHashMap<String, String>();
         environment.put("MLEXP_METRICS", OUTPUT_MOUNT + "/metrics.jsonl");
         environment.put("PYTHONUNBUFFERED", "1");
@@ -92,6 +104,7 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         var values = new LinkedHashMap<String, String>();
         values.put("engine", "container");
         smoke.image().ifPresent(image -> values.put("image", image.toString()));
+        limitsInto(smoke.container(), values);
         values.putAll(ProcessFingerprint.merged(fingerprint, output, fingerprint.containsKey("python")
                 ? "a probe of the image (a second container)" : "the engine's view of the image"));
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(), values,
@@ -113,5 +126,15 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
                 .withHint(smoke.gpus().equals("none") ? "check that the image exists on the agent's engine"
                         : "smoke.gpus is '" + smoke.gpus() + "': the agent's engine needs a GPU runtime (NVIDIA Container Toolkit)");
         return new SmokeResult("container", reason, -1, false, Duration.ZERO, List.of(), values, List.of(finding));
+    }
+
+    /** The mounts and caps a run had, as the report's fingerprint shows them. */
+    private static void limitsInto(SmokeConfig.Container limits, Map<String, String> values) {
+        if (!limits.mounts().isEmpty()) {
+            values.put("mounts", String.join(", ", limits.mounts().stream().map(SmokeConfig.Mount::volume).toList()));
+        }
+        limits.shmSize().ifPresent(size -> values.put("shm-size", size.text()));
+        limits.memory().ifPresent(size -> values.put("memory", size.text()));
+        limits.cpus().ifPresent(cpus -> values.put("cpus", new java.math.BigDecimal(cpus).stripTrailingZeros().toPlainString()));
     }
 }

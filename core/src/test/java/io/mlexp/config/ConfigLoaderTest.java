@@ -211,6 +211,18 @@ class ConfigLoaderTest {
                         + " (add 'experiments/**/*.yaml' to record.trigger-paths)");
     }
 
+    @Test
+    void containerMountsAndCapsCannotSmuggleAnOptionOrHandOverTheEngine() {
+        for (var mount : List.of("/var/run/docker.sock:/sock", "/:/host", "data:/workspace/data", "/data:/workspace/data --privileged",
+                "/data:/mlexp-out", "/data:/workspace/../etc", "/data", "/data:/x:rx")) {
+            assertThat(problems("version: 1\nsmoke:\n  mounts: [\"" + mount + "\"]\n")).as(mount).singleElement()
+                    .satisfies(finding -> assertThat(finding.location().line()).isEqualTo(3));
+        }
+        assertThat(problems("version: 1\nsmoke:\n  cpus: 0\n")).extracting(Finding::message).singleElement().asString()
+                .contains("above 0");
+        assertThat(problems("version: 1\nsmoke:\n  shm-size: lots\n")).hasSize(1);
+    }
+
     private List<Finding> problems(String yaml) {
         return assertThatExceptionOfType(InvalidInputException.class)
                 .isThrownBy(() -> loader.parse(yaml, ".mlexp.yml"))

@@ -64,6 +64,30 @@ class ContainerEngineTest {
     }
 
     @Test
+    void shouldPassTheDataMountsSharedMemoryAndCapsATeamRunsWithAndRecordThem() throws Exception {
+        var data = Files.createDirectories(dir.resolve("data"));
+        var scratch = Files.createDirectories(dir.resolve("scratch"));
+        var smoke = smoke("gpus: none\n  mounts: [\"" + data + ":/workspace/data\", \"" + scratch + ":/scratch:rw\"]\n"
+                + "  shm-size: 8GiB\n  memory: 32GB\n  cpus: 7.5\n  command: \"python3 train.py\"\n");
+
+        var result = engine().run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", line -> { });
+
+        var run = String.join(" ", trainingRun());
+        assertThat(run).contains("--shm-size 8589934592b", "--memory 32000000000b", "--cpus 7.5",
+                "-v " + data + ":/workspace/data:ro", "-v " + scratch + ":/scratch ").doesNotContain("--gpus");
+        assertThat(result.fingerprint()).containsEntry("shm-size", "8GiB").containsEntry("memory", "32GB").containsEntry("cpus", "7.5")
+                .containsEntry("mounts", data + ":/workspace/data:ro, " + scratch + ":/scratch");
+    }
+
+    @Test
+    void aMountOfAMissingPathIsBadInputBeforeAnyContainerStarts() {
+        var smoke = smoke("gpus: none\n  mounts: [\"/no/such/dir:/workspace/data\"]\n");
+
+        assertThatThrownBy(() -> engine().run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", line -> { }))
+                .isInstanceOf(io.mlexp.check.InvalidInputException.class).hasMessageContaining("'/no/such/dir' does not exist");
+    }
+
+    @Test
     void shouldPassThePinnedImageTheGpusTheMountsAndTheEnvironment() throws Exception {
         var smoke = smoke("gpus: all\n  command: \"python3 train.py --max-steps 50; echo done\"\n");
         var lines = new ArrayList<String>();
