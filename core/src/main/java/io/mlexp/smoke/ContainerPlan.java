@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code network} matched their patterns, so none of them can pass for another option.
  *
  * @param image       the pinned image reference
- * @param options     {@code --gpus G} (unless none) and {@code --network N}
+ * @param options     {@code --gpus G} (unless none), {@code --network N}, the caps, and the team's mounts as {@code -v} (read-only ones end in {@code :ro})
  * @param volumes     host path → container path: the repository and the output directory
  * @param workdir     the working directory in the container
  * @param environment what the training command finds, {@code MLEXP_METRICS} included
@@ -66,7 +66,8 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
                         "smoke.mounts: the host path '" + mount.host() + "' does not exist on this machine")
                         .withHint("mount a path this agent has, or drop the mount")));
             }
-            volumes.put(mount.host(), mount.readOnly() ? mount.container() + ":ro" : mount.container());
+            // as options, not volumes: Docker Workflow writes every volume as :rw, which a read-only mount must not be
+            options.addAll(List.of("-v", mount.volume()));
         }
         var environment = new LinkedHashMap<String, String>();
         environment.put("MLEXP_METRICS", OUTPUT_MOUNT + "/metrics.jsonl");

@@ -81,6 +81,24 @@ class ContainerEngineDockerTest {
     }
 
     @Test
+    void aReadOnlyDataMountCanBeReadAndNotWrittenAndSharedMemoryIsSet() throws Exception {
+        var data = Files.createDirectories(dir.resolve("team-data"));
+        Files.writeString(data.resolve("labels.txt"), "cat dog\n");
+        var smoke = smoke("mounts: [\"" + data + ":/workspace/data\"]\n  shm-size: 64MiB\n"
+                + "  command: \"cat /workspace/data/labels.txt; touch /workspace/data/new 2>/dev/null && echo wrote || echo read-only;"
+                + " df -k /dev/shm | tail -1; printf '{\\\"step\\\": 1, \\\"loss\\\": 2}\\\\n{\\\"step\\\": 2, \\\"loss\\\": 1}\\\\n'"
+                + " >> $MLEXP_METRICS\"");
+        var lines = new ArrayList<String>();
+
+        var result = engine().run(smoke, repo, dir.resolve("out"), "test", lines::add);
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(lines).contains("cat dog", "read-only");
+        assertThat(lines).anyMatch(line -> line.contains("65536"));
+        assertThat(data.resolve("new")).doesNotExist();
+    }
+
+    @Test
     void aTimeoutLeavesNoContainerBehind() throws Exception {
         var smoke = smoke("timeout: 2s\n  command: \"echo started; sleep 60\"");
 
