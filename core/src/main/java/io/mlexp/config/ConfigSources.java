@@ -13,7 +13,10 @@ public interface ConfigSources {
     /** The text of {@code path}; empty when there is no such file (or it cannot be read as text). */
     Optional<String> read(String path);
 
-    /** Every file the configs rules cover, to find the configs that inherit a file. */
+    /**
+     * Every file of the repository (those Git tracks, or those of a revision): to find the configs that inherit a
+     * file, and the images the repository builds.
+     */
     List<String> covered();
 
     /** No other file: a config is judged alone. */

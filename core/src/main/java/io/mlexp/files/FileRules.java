@@ -9,6 +9,7 @@ import io.mlexp.config.Glob;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.TrainingConfigRules;
 import io.mlexp.image.Dockerfiles;
+import io.mlexp.image.LocalImages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,8 @@ public final class FileRules {
     private final MlexpConfig config;
     private final TrainingConfigRules trainingConfigs;
     private final ConfigSources configSources;
+    /** The images the repository builds, read only when a Dockerfile's FROM would otherwise be refused. */
+    private final java.util.function.Supplier<LocalImages> localImages;
 
     /** The rules for files judged alone: a training config's bases are not read. */
     public FileRules(MlexpConfig config) {
@@ -27,6 +30,21 @@ public final class FileRules {
         this.config = config;
         this.trainingConfigs = new TrainingConfigRules(config.configs());
         this.configSources = configSources;
+        this.localImages = memoized(() -> LocalImages.of(configSources.covered(), configSources::read));
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** The rules for a pre-commit check of the repository at {@code root}: a config's bases come from its working tree. */
@@ -91,7 +109,7 @@ public final class FileRules {
         if (Dockerfiles.isDockerfile(file.path())) {
             try {
                 findings.addAll(Dockerfiles.check(file.path(), TextFiles.decodeUtf8(file.content().get(), file.path()),
-                        config.smoke().pin()));
+                        config.smoke().pin(), localImages));
             } catch (InvalidInputException e) {
                 findings.addAll(e.findings());
             }

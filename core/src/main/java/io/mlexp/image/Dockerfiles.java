@@ -30,6 +30,14 @@ public final class Dockerfiles {
     }
 
     public static List<Finding> check(String path, String text, PinPolicy policy) {
+        return check(path, text, policy, LocalImages::none);
+    }
+
+    /**
+     * The same, where an image the repository builds itself ({@link LocalImages}, asked for only when a {@code FROM}
+     * would otherwise be refused) is no registry image and needs no pin.
+     */
+    public static List<Finding> check(String path, String text, PinPolicy policy, java.util.function.Supplier<LocalImages> local) {
         var findings = new ArrayList<Finding>();
         var args = new HashMap<String, String>();
         var stages = new HashSet<String>();
@@ -63,7 +71,11 @@ public final class Dockerfiles {
                         "cannot check '" + from.group(2) + "': the variable has no default")
                         .withHint("give the ARG a pinned default"));
             } else if (!"scratch".equals(image) && !stages.contains(image.toLowerCase(Locale.ROOT))) {
-                checkImage(image, location, policy, findings);
+                var found = new ArrayList<Finding>();
+                checkImage(image, location, policy, found);
+                if (!found.isEmpty() && !local.get().builds(image)) {
+                    findings.addAll(found);
+                }
             }
         }
         if (!anyFrom) {

@@ -35,4 +35,25 @@ class DockerfilesTest {
 
         assertThat(Dockerfiles.check("Dockerfile", text, PinPolicy.DIGEST)).isEmpty();
     }
+
+    @Test
+    void anImageTheRepositoryBuildsItselfNeedsNoRegistryDigest() {
+        var files = java.util.Map.of(
+                "Makefile", "base:\n\tdocker build -f docker/Dockerfile.base -t team/detector-base:dev .\n",
+                "docker-compose.yml", "services:\n  train:\n    build: .\n    image: team/trainer:latest\n",
+                "scripts/release.sh", "#!/bin/sh\ndocker buildx build --tag=ghcr.io/team/serve:1.0 --push .\n",
+                "README.md", "docker build -t team/not-from-docs .\n");
+        var local = LocalImages.of(java.util.List.copyOf(files.keySet()), path -> java.util.Optional.ofNullable(files.get(path)));
+        var text = """
+                FROM team/detector-base:dev
+                FROM team/trainer
+                FROM ghcr.io/team/serve:1.0
+                FROM team/not-from-docs:1
+                FROM python:3.11
+                """;
+
+        assertThat(Dockerfiles.check("docker/Dockerfile", text, PinPolicy.DIGEST, () -> local)).extracting(Finding::location)
+                .extracting(location -> location.line()).containsExactly(4, 5);
+        assertThat(Dockerfiles.check("docker/Dockerfile", text, PinPolicy.DIGEST)).hasSize(5);
+    }
 }
