@@ -91,6 +91,7 @@ public final class CommitRules {
             checkType(parsed.get(), header, location, findings);
             checkDescription(parsed.get(), header, location, findings);
             checkSubjectCase(parsed.get(), header, location, findings);
+            checkScope(parsed.get(), header, location, findings);
             checkExperimentId(parsed.get(), message, location, findings);
         }
         int length = header.codePointCount(0, header.length());
@@ -101,6 +102,21 @@ public final class CommitRules {
         }
         checkBody(message, file, findings);
         return findings;
+    }
+
+    /** {@code commits.scopes}: each scope a header names ({@code feat(data,model): …}) must be one of them. */
+    private void checkScope(Header parsed, String header, SourceLocation location, List<Finding> findings) {
+        if (config.scopes().isEmpty() || parsed.scope().isEmpty()) {
+            return;
+        }
+        for (var scope : parsed.scope().split("[,/]")) {
+            var name = scope.strip();
+            if (!config.scopes().contains(name)) {
+                findings.add(error("commit-scope", atColumn(location, header.indexOf('(') + 2), "unknown scope `" + name + "` in '"
+                        + header + "'", DidYouMean.closest(name, config.scopes()).map(near -> "did you mean `" + near + "`?")
+                        .orElse("commits.scopes allows: " + String.join(", ", config.scopes()))));
+            }
+        }
     }
 
     private void checkSubjectCase(Header parsed, String header, SourceLocation location, List<Finding> findings) {
@@ -127,17 +143,17 @@ public final class CommitRules {
     }
 
     /** The parts of a header that matched one of the accepted conventions. */
-    record Header(CommitConvention convention, String type, String description) {
+    record Header(CommitConvention convention, String type, String scope, String description) {
     }
 
     Optional<Header> parseHeader(String header) {
         for (var convention : config.conventions()) {
             var header1 = switch (convention) {
                 case CONVENTIONAL -> ConventionalHeader.parse(header)
-                        .map(parts -> new Header(convention, parts.type(), parts.description()));
+                        .map(parts -> new Header(convention, parts.type(), parts.scope(), parts.description()));
                 case EXP_TAG -> match(EXP_TAG, header, convention);
                 case REGEX -> config.pattern().filter(p -> p.pattern().matcher(header).find())
-                        .map(p -> new Header(convention, "", header));
+                        .map(p -> new Header(convention, "", "", header));
             };
             if (header1.isPresent()) {
                 return header1;
@@ -149,7 +165,7 @@ public final class CommitRules {
     private static Optional<Header> match(Pattern pattern, String header, CommitConvention convention) {
         Matcher matcher = pattern.matcher(header);
         return matcher.matches()
-                ? Optional.of(new Header(convention, matcher.group("type"),
+                ? Optional.of(new Header(convention, matcher.group("type"), "",
                         matcher.group("description") == null ? "" : matcher.group("description")))
                 : Optional.empty();
     }

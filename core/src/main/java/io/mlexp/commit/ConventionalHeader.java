@@ -13,8 +13,8 @@ final class ConventionalHeader {
     static final Pattern PATTERN = Pattern.compile(
             "(?<type>[A-Za-z][\\w-]*)(?:\\((?<scope>[^()\\r\\n]*)\\))?(?<breaking>!)?:(?: (?<description>.*)|$)");
 
-    /** The type and the description of a header that follows the convention. */
-    record Parts(String type, String description) {
+    /** The type, the scope (empty without one) and the description of a header that follows the convention. */
+    record Parts(String type, String scope, String description) {
     }
 
     private ConventionalHeader() {
@@ -30,6 +30,7 @@ final class ConventionalHeader {
             at++;
         }
         var type = header.substring(0, at);
+        var scope = "";
         if (at < length && header.charAt(at) == '(') {
             int close = at + 1;
             while (close < length && "()\r\n".indexOf(header.charAt(close)) < 0) {
@@ -38,6 +39,7 @@ final class ConventionalHeader {
             if (close == length || header.charAt(close) != ')') {
                 return Optional.empty();
             }
+            scope = header.substring(at + 1, close);
             at = close + 1;
         }
         if (at < length && header.charAt(at) == '!') {
@@ -48,12 +50,12 @@ final class ConventionalHeader {
         }
         at++;
         if (at == length) {
-            return Optional.of(new Parts(type, ""));
+            return Optional.of(new Parts(type, scope, ""));
         }
         if (header.charAt(at) != ' ' || hasLineTerminator(header, at + 1)) {
             return Optional.empty();
         }
-        return Optional.of(new Parts(type, header.substring(at + 1)));
+        return Optional.of(new Parts(type, scope, header.substring(at + 1)));
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -12,7 +12,8 @@ public record CommitsConfig(
         List<String> experimentIdRequiredFor,
         Optional<Regex> pattern,
         SubjectCase subjectCase,
-        List<Regex> ignore) {
+        List<Regex> ignore,
+        List<String> scopes) {
     /** {@code commits.subject-case}: how a Conventional Commits description must start. */
     public enum SubjectCase {
         /** No rule (the default). */
@@ -35,10 +36,11 @@ public record CommitsConfig(
         types = List.copyOf(types);
         experimentIdRequiredFor = List.copyOf(experimentIdRequiredFor);
         ignore = List.copyOf(ignore);
+        scopes = List.copyOf(scopes);
     }
 
     public static CommitsConfig defaults() {
         return new CommitsConfig(List.of(CommitConvention.CONVENTIONAL, CommitConvention.EXP_TAG),
-                DEFAULT_TYPES, 72, 100, List.of("exp"), Optional.empty(), SubjectCase.ANY, List.of());
+                DEFAULT_TYPES, 72, 100, List.of("exp"), Optional.empty(), SubjectCase.ANY, List.of(), List.of());
     }
 }

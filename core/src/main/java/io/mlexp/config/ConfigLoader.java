@@ -93,7 +93,8 @@ public final class ConfigLoader {
                 section.strings("experiment-id-required-for", defaults.experimentIdRequiredFor()),
                 pattern,
                 section.choice("subject-case", CommitsConfig.SubjectCase.class, defaults.subjectCase()),
-                section.list("ignore", defaults.ignore(), Regex::compile));
+                section.list("ignore", defaults.ignore(), Regex::compile),
+                section.strings("scopes", defaults.scopes()));
         section.finish();
         return result;
     }

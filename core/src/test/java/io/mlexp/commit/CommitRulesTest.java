@@ -183,6 +183,20 @@ class CommitRulesTest {
         assertThat(check("v21.2.2")).isNotEmpty();
     }
 
+    @Test
+    void scopesAreFreeByDefaultAndHeldToTheTeamsListWhenItHasOne() {
+        assertThat(check("feat(anything): add a loader")).isEmpty();
+        var scoped = rules(new ConfigLoader().parse("version: 1\ncommits:\n  scopes: [data, model, train]\n", ".mlexp.yml"));
+
+        assertThat(scoped.check(CommitMessage.parse("feat(modle): a wider head\n", "#"), "MSG")).extracting(Finding::format)
+                .containsExactly("MSG:1:6: error: unknown scope `modle` in 'feat(modle): a wider head' [commit-scope]"
+                        + " (did you mean `model`?)");
+        assertThat(scoped.check(CommitMessage.parse("feat(data,model): shared loader\n", "#"), "MSG")).isEmpty();
+        assertThat(scoped.check(CommitMessage.parse("fix: no scope at all\n", "#"), "MSG")).isEmpty();
+        assertThat(scoped.check(CommitMessage.parse("fix(ci): pin the runner\n", "#"), "MSG")).extracting(Finding::hint)
+                .containsExactly("commits.scopes allows: data, model, train");
+    }
+
     private List<Finding> check(String message) {
         return rules.check(CommitMessage.parse(message, "#"), "COMMIT_EDITMSG");
     }

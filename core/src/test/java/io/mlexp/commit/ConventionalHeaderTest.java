@@ -44,6 +44,8 @@ class ConventionalHeaderTest {
             return Optional.empty();
         }
         var description = matcher.group("description");
-        return Optional.of(new ConventionalHeader.Parts(matcher.group("type"), description == null ? "" : description));
+        var scope = matcher.group("scope");
+        return Optional.of(new ConventionalHeader.Parts(matcher.group("type"), scope == null ? "" : scope,
+                description == null ? "" : description));
     }
 }
