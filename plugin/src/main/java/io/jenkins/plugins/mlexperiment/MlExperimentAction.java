@@ -96,7 +96,7 @@ public class MlExperimentAction implements RunAction2 {
 
     /** Each stage's verdict, from the summary in {@code build.xml}. */
     public Map<String, String> getStages() {
-        return Map.copyOf(stages);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stages)); // in the order the stages ran
     }
 
     public Map<String, Double> getMetrics() {
