@@ -56,18 +56,23 @@ final class SectionReader {
         return new SectionReader(Optional.empty(), qualified(key), fallback, problems);
     }
 
+    /** The mapping at {@code key} whose keys are free names; empty, with a finding when it is something else. */
+    private Optional<YamlMapping> namedMapping(String key, String expected) {
+        var node = value(key);
+        if (node.isEmpty() || isNull(node.get())) {
+            return Optional.empty();
+        }
+        if (!(node.get() instanceof YamlMapping named)) {
+            wrongType(key, node.get(), expected);
+            return Optional.empty();
+        }
+        return Optional.of(named);
+    }
+
     /** A mapping whose keys are free names (metric names), each holding a section. */
     Map<String, SectionReader> sectionsByName(String key) {
         var result = new LinkedHashMap<String, SectionReader>();
-        var node = value(key);
-        if (node.isEmpty() || isNull(node.get())) {
-            return result;
-        }
-        if (!(node.get() instanceof YamlMapping named)) {
-            wrongType(key, node.get(), "a mapping of names to settings");
-            return result;
-        }
-        named.entries().forEach((name, entry) -> {
+        namedMapping(key, "a mapping of names to settings").ifPresent(named -> named.entries().forEach((name, entry) -> {
             var qualifiedName = qualified(key) + "." + name;
             if (entry.value() instanceof YamlMapping settings) {
                 result.put(name, new SectionReader(Optional.of(settings), qualifiedName, settings.location(), problems));
@@ -75,7 +80,7 @@ final class SectionReader {
                 problems.add(Finding.error("config-type", entry.value().location(),
                         qualifiedName + ": expected a mapping of settings, found " + entry.value().describe()));
             }
-        });
+        }));
         return result;
     }
 
@@ -144,15 +149,7 @@ final class SectionReader {
     /** A mapping of free names to texts, each converted; a conversion's {@link IllegalArgumentException} is reported at its value. */
     <T> Map<String, T> convertedByName(String key, Function<String, T> converter) {
         var result = new LinkedHashMap<String, T>();
-        var node = value(key);
-        if (node.isEmpty() || isNull(node.get())) {
-            return result;
-        }
-        if (!(node.get() instanceof YamlMapping named)) {
-            wrongType(key, node.get(), "a mapping of names to texts");
-            return result;
-        }
-        named.entries().forEach((name, entry) -> {
+        namedMapping(key, "a mapping of names to texts").ifPresent(named -> named.entries().forEach((name, entry) -> {
             if (!(entry.value() instanceof YamlScalar scalar) || scalar.isNull()) {
                 problems.add(Finding.error("config-type", entry.value().location(),
                         qualified(key) + "." + name + ": expected a text, found " + entry.value().describe()));
@@ -163,7 +160,7 @@ final class SectionReader {
             } catch (IllegalArgumentException e) {
                 problems.add(Finding.error("config-value", scalar.location(), qualified(key) + "." + name + ": " + e.getMessage()));
             }
-        });
+        }));
         return result;
     }
 

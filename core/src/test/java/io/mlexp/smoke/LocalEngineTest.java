@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,10 +92,7 @@ class LocalEngineTest {
 
     @Test
     void anUnmodifiedScriptThatOnlyPrintsItsLossIsJudgedOnItWithAnOutputPattern() throws Exception {
-        var python = DigitsExampleTrainingTest.pythonWithTorch();
-        assumeTrue(python.isPresent(), "no python3 with torch on this machine (Debian: apt-get install python3-torch)");
-        Files.createDirectories(repo.resolve("word_language_model"));
-        Files.copy(Path.of("src/test/resources/scripts/word_lm_prints.py"), repo.resolve("word_language_model/main.py"));
+        var python = wordLanguageModel();
         var without = smoke("command: 'cd word_language_model && PYTHONHASHSEED=0 " + python.get() + " main.py'\n");
         var with = smoke("command: 'cd word_language_model && PYTHONHASHSEED=0 " + python.get() + " main.py'\n"
                 + "stdout-metrics:\n  loss: '\\|\\s*loss\\s+(?P<value>[0-9.eE+-]+)'\n  ppl: '\\|\\s*ppl\\s+(?P<value>[0-9.eE+-]+)'\n");
@@ -117,10 +115,7 @@ class LocalEngineTest {
 
     @Test
     void theFingerprintComesFromTheProcessThatTrainedWhateverShapeTheCommandHas() throws Exception {
-        var python = DigitsExampleTrainingTest.pythonWithTorch();
-        assumeTrue(python.isPresent(), "no python3 with torch on this machine (Debian: apt-get install python3-torch)");
-        Files.createDirectories(repo.resolve("word_language_model"));
-        Files.copy(Path.of("src/test/resources/scripts/word_lm_prints.py"), repo.resolve("word_language_model/main.py"));
+        var python = wordLanguageModel();
         Files.writeString(repo.resolve("run.sh"), "#!/bin/sh\ncd word_language_model && exec " + python.get() + " main.py\n");
         var alone = new ProcessBuilder(python.get(), "main.py").directory(repo.resolve("word_language_model").toFile())
                 .redirectErrorStream(true).start();
@@ -137,6 +132,15 @@ class LocalEngineTest {
         }
         var noPython = LocalEngine.run(smoke("command: 'echo no python here'\n"), repo, repo.resolve(".mlexp/smoke"), "test", l -> { });
         assertThat(noPython.fingerprint()).containsEntry("fingerprint-source", "a probe of the command's first word");
+    }
+
+    /** The pytorch/examples-shaped script at word_language_model/main.py; the python that runs it, or the test is skipped. */
+    private Optional<String> wordLanguageModel() throws Exception {
+        var python = DigitsExampleTrainingTest.pythonWithTorch();
+        assumeTrue(python.isPresent(), "no python3 with torch on this machine (Debian: apt-get install python3-torch)");
+        Files.createDirectories(repo.resolve("word_language_model"));
+        Files.copy(Path.of("src/test/resources/scripts/word_lm_prints.py"), repo.resolve("word_language_model/main.py"));
+        return python;
     }
 
     private static List<String> losses(List<String> lines) {
