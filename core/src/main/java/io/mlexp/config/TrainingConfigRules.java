@@ -9,12 +9,17 @@ import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The team's training configs ({@code configs:}): each parses, and holds every required key. */
 public final class TrainingConfigRules {
     private final ConfigsConfig config;
     private final YamlReader reader = new YamlReader();
+    private final Map<ConfigSources, Set<String>> basesBySources = new IdentityHashMap<>();
 
     public TrainingConfigRules(ConfigsConfig config) {
         this.config = config;
@@ -86,24 +91,36 @@ public final class TrainingConfigRules {
 
     /** Whether a covered config names {@code path} as a base. */
     private boolean inheritedByAnother(String path, ConfigSources sources) {
-        for (var other : sources.covered()) {
-            if (other.equals(path) || !covers(other)) {
-                continue;
-            }
-            var text = sources.read(other);
-            if (text.isEmpty() || KEYS_ABSENT.test(text.get())) {
-                continue;
-            }
-            try {
-                if (reader.parse(text.get(), other).root().orElse(null) instanceof YamlMapping mapping
-                        && ConfigInheritance.basesNamed(other, mapping).contains(path)) {
-                    return true;
+        return basesNamedIn(sources).contains(path);
+    }
+
+    /**
+     * Every path that a covered config of {@code sources} names as a base, read once per source (a tree of many
+     * partial bases would otherwise parse every config once for each base).
+     */
+    private Set<String> basesNamedIn(ConfigSources sources) {
+        synchronized (basesBySources) {
+            return basesBySources.computeIfAbsent(sources, each -> {
+                var bases = new HashSet<String>();
+                for (var other : each.covered()) {
+                    if (!covers(other)) {
+                        continue;
+                    }
+                    var text = each.read(other);
+                    if (text.isEmpty() || KEYS_ABSENT.test(text.get())) {
+                        continue;
+                    }
+                    try {
+                        if (reader.parse(text.get(), other).root().orElse(null) instanceof YamlMapping mapping) {
+                            bases.addAll(ConfigInheritance.basesNamed(other, mapping));
+                        }
+                    } catch (InvalidInputException e) {
+                        // that file's own check reports it
+                    }
                 }
-            } catch (InvalidInputException e) {
-                // that file's own check reports it
-            }
+                return Set.copyOf(bases);
+            });
         }
-        return false;
     }
 
     /** A file that names no base cannot inherit one: most are passed over without parsing. */
