@@ -8,6 +8,8 @@ import io.mlexp.check.TextFiles;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.HistoryFormat;
 import io.mlexp.metrics.MetricsReader;
+import io.mlexp.metrics.TensorBoardEvents;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,9 @@ final class HistoryCommand {
         @Option(names = "--commit", required = true, paramLabel = "SHA", description = "The commit ID (7 to 64 hex digits).")
         String commit;
 
-        @Option(names = "--metrics", required = true, paramLabel = "FILE", description = "The run's metrics.")
+        @Option(names = "--metrics", required = true, paramLabel = "FILE",
+                description = {"The run's metrics: JSON lines, a metrics.json, Lightning's metrics.csv, a TensorBoard event file,",
+                    "or a TensorBoard run directory (its event files in turn). The last value of each metric is kept."})
         Path metrics;
 
         @Option(names = "--date", paramLabel = "ISO", description = "When it ran, e.g. 2026-03-01T12:00:00Z (default: now).")
@@ -57,8 +61,17 @@ final class HistoryCommand {
                         "'" + commit + "' is not a commit ID (7 to 64 lower-case hex digits)");
             }
             var file = global().workingDirectory().resolve(metrics);
+            var files = Files.isDirectory(file) ? TensorBoardEvents.eventFiles(file) : java.util.List.of(file);
+            if (files.isEmpty()) {
+                throw InvalidInputException.of("history-no-metrics", SourceLocation.of(metrics.toString()),
+                        "is a directory without TensorBoard event files (events.out.tfevents.*)");
+            }
             var values = new LinkedHashMap<String, Double>(); // the last value of each metric; a long log is streamed
-            MetricsReader.forEach(file, metrics.toString(), sample -> values.putAll(sample.values()));
+            for (var each : files) {
+                var name = files.size() == 1 && each.equals(file) ? metrics.toString() : metrics.resolve(each.getFileName()).toString();
+                MetricsReader.forEach(each, name, sample -> values.putAll(sample.values()))
+                        .ifPresent(problem -> err().println(problem.format()));
+            }
             if (values.isEmpty()) {
                 throw InvalidInputException.of("history-no-metrics", SourceLocation.of(metrics.toString()), "holds no metrics");
             }

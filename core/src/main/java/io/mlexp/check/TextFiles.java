@@ -121,12 +121,27 @@ public final class TextFiles {
         T apply(InputStream in) throws IOException;
     }
 
-    /**
-     * Opens a regular file no larger than {@code maxBytes}; every failure becomes a finding on the file. A FIFO, a
-     * device or a socket is refused before it is opened (opening a FIFO waits for a writer forever), and so is a file
-     * of a repository that leads outside it through a symbolic link: its content is never read.
-     */
+    /** Work on a file that passed the checks of {@link #withRegularFile}. */
+    @FunctionalInterface
+    public interface CheckedFileWork<T> {
+        T apply(Path file) throws IOException;
+    }
+
     private static <T> T withFile(Path file, String displayName, long maxBytes, FileWork<T> work) {
+        return withRegularFile(file, displayName, maxBytes, checked -> {
+            try (InputStream in = Files.newInputStream(checked)) {
+                return work.apply(in);
+            }
+        });
+    }
+
+    /**
+     * Works on a regular file no larger than {@code maxBytes}; every failure becomes a finding on the file. A FIFO, a
+     * device or a socket is refused before it is opened (opening a FIFO waits for a writer forever), and so is a file
+     * of a repository that leads outside it through a symbolic link: its content is never read. Binary readers (event
+     * files) use it as the text readers do.
+     */
+    public static <T> T withRegularFile(Path file, String displayName, long maxBytes, CheckedFileWork<T> work) {
         var location = SourceLocation.of(displayName);
         try {
             var attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -142,9 +157,7 @@ public final class TextFiles {
                 throw InvalidInputException.of("file-too-large", location,
                         "file is " + attributes.size() + " bytes, larger than the limit of " + maxBytes + " bytes");
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                return work.apply(in);
-            }
+            return work.apply(file);
         } catch (NoSuchFileException e) {
             throw InvalidInputException.of("file-missing", location, "file not found");
         } catch (AccessDeniedException e) {

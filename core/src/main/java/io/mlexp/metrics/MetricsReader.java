@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.JsonErrors;
 import io.mlexp.check.SourceLocation;
@@ -13,14 +14,17 @@ import io.mlexp.check.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads what training scripts log: JSON lines (one object a step, as {@code train.py} writes to
  * {@code $MLEXP_METRICS}), PyTorch Lightning's CSVLogger {@code metrics.csv}, and a final
- * {@code metrics.json}. Python writes non-finite floats as {@code NaN} and {@code Infinity}; they are
+ * {@code metrics.json}, and TensorBoard's event files ({@link TensorBoardEvents}). Python writes non-finite floats as {@code NaN} and {@code Infinity}; they are
  * read as such, so that the finiteness expectation can see them.
  */
 public final class MetricsReader {
@@ -37,28 +41,66 @@ public final class MetricsReader {
     private MetricsReader() {
     }
 
-    /**
-     * Reads a file by its name: {@code .csv}, {@code .json}, or else JSON lines, keeping a bounded part of a long log
-     * ({@link BoundedSamples}: evenly spaced samples for a chart, and every sample a verdict reads), so that memory
-     * does not grow with the log's length.
-     */
-    public static List<Sample> read(Path file, String displayName) {
-        var samples = new BoundedSamples();
-        forEach(file, displayName, samples);
-        return samples.samples();
+    /** Samples read from one or more files, what they were, and the problems that cut a file short (warnings). */
+    public record Loaded(List<Sample> samples, String description, List<Finding> problems) {
     }
 
     /**
-     * Reads a file sample by sample; JSON lines and CSV are streamed a line at a time, so that a large
-     * log costs memory only for what {@code each} keeps.
+     * Reads a file in its format ({@link MetricsFormat#of}), keeping a bounded part of a long log
+     * ({@link BoundedSamples}: evenly spaced samples for a chart, and every sample a verdict reads), so that memory
+     * does not grow with the log's length. A problem that cuts a TensorBoard file short is not reported here; use
+     * {@link #load} to see it.
      */
-    public static void forEach(Path file, String displayName, Consumer<Sample> each) {
-        var name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
+    public static List<Sample> read(Path file, String displayName) {
+        return load(List.of(file), path -> displayName).samples();
+    }
+
+    /**
+     * Reads {@code files} in turn, as one log (several event files of one TensorBoard run directory, in the order of
+     * their names), into a bounded part of it.
+     */
+    public static Loaded load(List<Path> files, Function<Path, String> displayName) {
+        var samples = new BoundedSamples();
+        var problems = new ArrayList<Finding>();
+        var formats = new LinkedHashSet<String>();
+        double wallSeconds = 0;
+        for (var file : files) {
+            var format = MetricsFormat.of(file);
+            formats.add(format.displayName());
+            if (format == MetricsFormat.TENSORBOARD) {
+                var read = TensorBoardEvents.forEach(file, displayName.apply(file), samples);
+                read.problem().ifPresent(problems::add);
+                wallSeconds += read.wallSeconds();
+            } else {
+                forEach(file, format, displayName.apply(file), samples);
+            }
+        }
+        var description = String.join(", ", formats) + (files.size() > 1 ? ", " + files.size() + " files" : "")
+                + (wallSeconds > 0 ? String.format(Locale.ROOT, ", %.1f s of training", wallSeconds) : "");
+        return new Loaded(samples.samples(), description, problems);
+    }
+
+    /**
+     * Reads a file sample by sample, in its format; every format is streamed, so that a large log costs memory only
+     * for what {@code each} keeps.
+     *
+     * @return the problem that cut a TensorBoard event file short, a warning; empty for a file read whole
+     */
+    public static Optional<Finding> forEach(Path file, String displayName, Consumer<Sample> each) {
+        var format = MetricsFormat.of(file);
+        if (format == MetricsFormat.TENSORBOARD) {
+            return TensorBoardEvents.forEach(file, displayName, each).problem();
+        }
+        forEach(file, format, displayName, each);
+        return Optional.empty();
+    }
+
+    private static void forEach(Path file, MetricsFormat format, String displayName, Consumer<Sample> each) {
+        if (format == MetricsFormat.JSON) {
             json(TextFiles.readUtf8(file, displayName, MAX_DOCUMENT_BYTES), displayName).forEach(each);
             return;
         }
-        SampleLines lines = name.endsWith(".csv") ? new CsvLines(displayName, each) : new JsonLines(displayName, each);
+        SampleLines lines = format == MetricsFormat.CSV ? new CsvLines(displayName, each) : new JsonLines(displayName, each);
         TextFiles.forEachLine(file, displayName, MAX_BYTES, MAX_LINE_BYTES, lines);
     }
 

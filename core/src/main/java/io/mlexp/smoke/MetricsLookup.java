@@ -2,16 +2,18 @@ package io.mlexp.smoke;
 
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.SourceLocation;
 import io.mlexp.config.Glob;
 import io.mlexp.config.SmokeConfig;
+import io.mlexp.metrics.MetricsFormat;
 import io.mlexp.metrics.MetricsReader;
 import io.mlexp.metrics.Sample;
+import io.mlexp.metrics.TensorBoardEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -20,14 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Finds a smoke run's metrics where a training script already writes them, in this order: the JSON lines of
  * {@code $MLEXP_METRICS}; the newest file each {@code smoke.metrics} path or glob matches that the run wrote (JSON
- * lines, Lightning's CSV, a final {@code metrics.json}, by name and content); the lines the run printed that
+ * lines, Lightning's CSV, a final {@code metrics.json}, TensorBoard event files, by name and content); the lines the run printed that
  * {@code smoke.stdout-metrics} patterns read. The first that holds samples is the run's, and says where it came from.
  */
 final class MetricsLookup {
@@ -46,9 +47,9 @@ final class MetricsLookup {
         var lookedIn = new ArrayList<String>();
         var problems = new ArrayList<Finding>();
         lookedIn.add("$MLEXP_METRICS (" + metricsFile.getFileName() + ")");
-        var own = read(metricsFile, "metrics.jsonl", problems);
-        if (!own.isEmpty()) {
-            return new Found(own, "$MLEXP_METRICS (JSON lines)", lookedIn, problems);
+        var own = load(List.of(metricsFile), repository, problems);
+        if (!own.samples().isEmpty()) {
+            return new Found(own.samples(), "$MLEXP_METRICS (" + own.description() + ")", lookedIn, problems);
         }
         for (var pattern : smoke.metrics().paths()) {
             lookedIn.add("smoke.metrics '" + pattern + "'");
@@ -56,15 +57,11 @@ final class MetricsLookup {
             if (file.isEmpty()) {
                 continue;
             }
-            var name = repository.relativize(file.get()).toString().replace('\\', '/');
-            if (file.get().getFileName().toString().contains("tfevents")) {
-                problems.add(Finding.warning("smoke-metrics-format", SourceLocation.of(name),
-                        "TensorBoard event files are not read yet").withHint("log the same scalars as JSON lines or CSV too"));
-                continue;
-            }
-            var samples = read(file.get(), name, problems);
-            if (!samples.isEmpty()) {
-                return new Found(samples, name + " (" + format(name) + ")", lookedIn, problems);
+            var files = MetricsFormat.of(file.get()) == MetricsFormat.TENSORBOARD
+                    ? eventFilesBeside(file.get(), repository, pattern, started) : List.of(file.get());
+            var loaded = load(files, repository, problems);
+            if (!loaded.samples().isEmpty()) {
+                return new Found(loaded.samples(), displayName(file.get(), repository) + " (" + loaded.description() + ")", lookedIn, problems);
             }
         }
         if (stdout.isConfigured()) {
@@ -81,24 +78,59 @@ final class MetricsLookup {
     static String howToLog() {
         return "write one JSON line a step to $MLEXP_METRICS (print(json.dumps({'step': step, 'loss': loss}),"
                 + " file=open(os.environ['MLEXP_METRICS'], 'a'))); or point smoke.metrics at what the code writes"
-                + " (Lightning's CSVLogger: smoke.metrics: ['lightning_logs/version_*/metrics.csv']); or read what it prints"
+                + " (Lightning's CSVLogger: smoke.metrics: ['lightning_logs/version_*/metrics.csv'];"
+                + " TensorBoard's SummaryWriter: smoke.metrics: ['runs/**/events.out.tfevents.*']); or read what it prints"
                 + " with smoke.stdout-metrics (loss: '\\|\\s*loss\\s+(?P<value>[0-9.eE+-]+)')";
     }
 
-    private static List<Sample> read(Path file, String name, List<Finding> problems) {
+    private static MetricsReader.Loaded load(List<Path> files, Path repository, List<Finding> problems) {
+        var present = files.stream().filter(MetricsLookup::hasContent).toList();
+        if (present.isEmpty()) {
+            return new MetricsReader.Loaded(List.of(), "", List.of());
+        }
         try {
-            return Files.isRegularFile(file) && Files.size(file) > 0 ? MetricsReader.read(file, name) : List.of();
+            var loaded = MetricsReader.load(present, file -> displayName(file, repository));
+            problems.addAll(loaded.problems());
+            return loaded;
         } catch (InvalidInputException e) {
             problems.addAll(e.findings());
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+            return new MetricsReader.Loaded(List.of(), "", List.of());
         }
     }
 
-    private static String format(String name) {
-        var lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".csv") ? "CSV" : lower.endsWith(".json") ? "JSON" : "JSON lines";
+    private static boolean hasContent(Path file) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String displayName(Path file, Path repository) {
+        var absolute = file.toAbsolutePath().normalize();
+        var root = repository.toAbsolutePath().normalize();
+        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute.getFileName()).toString().replace('\\', '/');
+    }
+
+    /** The event files of one TensorBoard run directory that this run wrote and the pattern matches. */
+    private static List<Path> eventFilesBeside(Path newest, Path repository, String pattern, Instant started) {
+        var glob = Glob.compile(pattern);
+        var since = FileTime.from(started.minusSeconds(2));
+        try {
+            return TensorBoardEvents.eventFiles(newest.getParent()).stream()
+                    .filter(file -> glob.matches(displayName(file, repository)) && writtenSince(file, since))
+                    .toList();
+        } catch (UncheckedIOException e) {
+            return List.of(newest);
+        }
+    }
+
+    private static boolean writtenSince(Path file, FileTime since) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(file).compareTo(since) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.mlexp.config.ConfigLoader;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.demo.ExampleProject;
 import io.mlexp.examples.DigitsExampleTrainingTest;
+import io.mlexp.metrics.EventFileWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,6 +164,38 @@ class LocalEngineTest {
         assertThat(result.findings()).isEmpty();
         assertThat(result.metricsSource()).isEqualTo("lightning_logs/version_1/metrics.csv (CSV)");
         assertThat(SmokeReport.series(result.metrics())).extracting(SmokeReport.Series::name).containsExactly("train_loss", "val_loss");
+    }
+
+    @Test
+    void theEventFilesOfATensorBoardRunAreReadFromTheGlobThatNamesThem() throws Exception {
+        var python = DigitsExampleTrainingTest.pythonWithTorch();
+        assumeTrue(python.isPresent() && EventFileWriter.python().isPresent(),
+                "no python3 with torch and protobuf on this machine (Debian: apt-get install python3-torch python3-protobuf)");
+        Files.copy(Path.of("src/test/resources/scripts/tensorboard_loop.py"), repo.resolve("train.py"));
+        var descriptors = EventFileWriter.writeDescriptors(repo.resolve("descriptors.pb"));
+        var smoke = smoke("command: 'TFEVENTS_DIR=" + EventFileWriter.SCRIPT.getParent() + " TFEVENTS_DESCRIPTORS=" + descriptors
+                + " " + python.get() + " train.py exp1'\nmetrics: ['runs/**/events.out.tfevents.*']\n"
+                + "expect:\n  loss-metric: Loss/train\n  loss-decrease: 0.3\n");
+
+        var result = LocalEngine.run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", line -> { });
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.metricsSource()).matches("runs/exp1/events\\.out\\.tfevents\\.[0-9]+\\..+ \\(TensorBoard(, [0-9.]+ s of training)?\\)");
+        assertThat(SmokeReport.series(result.metrics())).extracting(SmokeReport.Series::name, SmokeReport.Series::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Loss/train", 40), org.assertj.core.groups.Tuple.tuple("Loss/val", 4));
+    }
+
+    @Test
+    void whenNoMetricsAreFoundTheFindingNamesThePlacesLookedInAndTheSettingForEachWayOfLogging() throws Exception {
+        var smoke = smoke("command: 'true'\nmetrics: ['runs/**/events.out.tfevents.*']\n");
+
+        var result = LocalEngine.run(smoke, repo, repo.resolve(".mlexp/smoke"), "test", line -> { });
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("smoke-no-metrics");
+            assertThat(finding.message()).contains("$MLEXP_METRICS").contains("smoke.metrics 'runs/**/events.out.tfevents.*'");
+            assertThat(finding.hint()).contains("$MLEXP_METRICS", "lightning_logs/version_*/metrics.csv", "events.out.tfevents", "smoke.stdout-metrics");
+        });
     }
 
     private static SmokeConfig smoke(String settings) {
