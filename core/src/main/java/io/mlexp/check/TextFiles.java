@@ -72,6 +72,8 @@ public final class TextFiles {
                     if (buffer[i] == '\n') {
                         if (tooLong) {
                             skipped.skipped(number, "the line is longer than " + maxLineBytes + " bytes");
+                        } else if (line.size() == 0) {
+                            accept(consumer, skipped, displayName, number, buffer, from, i - from); // the usual line: in the buffer
                         } else {
                             line.write(buffer, from, i - from);
                             accept(consumer, skipped, displayName, number, line.toByteArray());
@@ -104,9 +106,14 @@ public final class TextFiles {
     }
 
     private static void accept(LineConsumer consumer, SkippedLine skipped, String displayName, int number, byte[] bytes) {
+        accept(consumer, skipped, displayName, number, bytes, 0, bytes.length);
+    }
+
+    private static void accept(LineConsumer consumer, SkippedLine skipped, String displayName, int number, byte[] bytes, int offset,
+            int length) {
         String text;
         try {
-            text = decodeLine(bytes, displayName, number);
+            text = decodeLine(bytes, offset, length, displayName, number);
         } catch (InvalidInputException e) {
             if (skipped == null) {
                 throw e;
@@ -167,10 +174,13 @@ public final class TextFiles {
         }
     }
 
-    private static String decodeLine(byte[] bytes, String displayName, int number) {
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+    private static String decodeLine(byte[] bytes, int offset, int length, String displayName, int number) {
+        int end = length > 0 && bytes[offset + length - 1] == '\r' ? offset + length - 1 : offset + length;
+        if (isPlainAscii(bytes, offset, end)) {
+            return new String(bytes, offset, end - offset, StandardCharsets.ISO_8859_1); // most lines: no decoder needed
+        }
         try {
-            return decodeUtf8(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), displayName);
+            return decodeUtf8(Arrays.copyOfRange(bytes, offset, end), displayName);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.findings().stream()
                     .map(finding -> new Finding(finding.ruleId(), finding.severity(),
@@ -179,8 +189,21 @@ public final class TextFiles {
         }
     }
 
+    /** Whether the bytes are ASCII without NUL: UTF-8 that decodes to the same characters, one a byte. */
+    private static boolean isPlainAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes UTF-8 strictly; a leading byte order mark is dropped. */
     public static String decodeUtf8(byte[] bytes, String displayName) {
+        if (isPlainAscii(bytes, 0, bytes.length)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -101,9 +101,8 @@ public final class TensorBoardEvents {
         }
         boolean scalar = false;
         for (var value : event.getSummary().getValueList()) {
-            var number = scalar(value);
-            if (number.isPresent()) {
-                pending.put(value.getTag(), number.get());
+            if (isScalar(value)) {
+                pending.put(value.getTag(), scalarValue(value));
                 scalar = true;
             }
         }
@@ -123,21 +122,23 @@ public final class TensorBoardEvents {
         }
     }
 
-    private Optional<Double> scalar(Summary.Value value) {
+    private boolean isScalar(Summary.Value value) {
         if (value.hasMetadata()) {
             var plugin = value.getMetadata().getPluginData().getPluginName();
             if (!SCALAR_PLUGINS.contains(plugin)) {
                 otherPlugins.add(value.getTag()); // only a tag's first value names its plugin
             }
         }
-        if (otherPlugins.contains(value.getTag())) {
-            return Optional.empty();
-        }
         return switch (value.getValueCase()) {
-            case SIMPLE_VALUE -> Optional.of((double) value.getSimpleValue());
-            case TENSOR -> tensorScalar(value.getTensor());
-            default -> Optional.empty();
+            case SIMPLE_VALUE -> otherPlugins.isEmpty() || !otherPlugins.contains(value.getTag());
+            case TENSOR -> !otherPlugins.contains(value.getTag()) && tensorScalar(value.getTensor()).isPresent();
+            default -> false;
         };
+    }
+
+    private static double scalarValue(Summary.Value value) {
+        return value.getValueCase() == Summary.Value.ValueCase.SIMPLE_VALUE ? value.getSimpleValue()
+                : tensorScalar(value.getTensor()).orElseThrow();
     }
 
     /** The one number of a scalar tensor, from its typed field or its raw little-endian content. */
