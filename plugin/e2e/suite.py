@@ -505,6 +505,23 @@ print(a == null ? 'none' : a.trends.find { it.metric == 'eval_accuracy' }?.build
           and "--shm-size 67108864b" in log and containers() == [],
           log[-3000:] + f"\ncontainers: {containers()}")
 
+    printed_repo = container_repository("container-printed", f"""  engine: container
+  image: "{IMAGE}"
+  pin: tag
+  gpus: none
+  network: none
+  command: "for i in 1 2 3 4; do echo \\"| epoch 1 | step $i | loss $((10 / i)).0 | ppl 9.9\\"; done"
+  stdout-metrics:
+    loss: 'step\\s+(?P<step>[0-9]+)\\s*\\|\\s*loss\\s+(?P<value>[0-9.eE+-]+)'
+  expect:
+    loss-decrease: 0.5
+""")
+    checkout_job("container-printed", printed_repo, "mlExperiment(stages: ['config', 'smoke'])")
+    _, result, log = build("container-printed")
+    check("a container script that only prints its loss: read from the output with smoke.stdout-metrics, passed",
+          result == "SUCCESS" and "e2e-result verdict=passed loss=2.0" in log and "smoke.stdout-metrics" in log
+          and containers() == [], log[-3000:])
+
     gpu_repo = container_repository("container-gpu", f"""  engine: container
   image: "{IMAGE}"
   pin: tag

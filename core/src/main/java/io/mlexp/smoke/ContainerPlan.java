@@ -3,6 +3,7 @@ package io.mlexp.smoke;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.check.TextFiles;
 import io.mlexp.config.SmokeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,16 +88,30 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
     }
 
     /**
+     * Where a launcher that streams the command's output elsewhere (Jenkins' build log) also writes it, in the output
+     * folder, so that {@code smoke.stdout-metrics} reads the same lines the container engine reads live.
+     */
+    public static final String OUTPUT_LOG = "output.log";
+    private static final long MAX_OUTPUT_LOG_BYTES = 256L * 1024 * 1024;
+    private static final int MAX_OUTPUT_LINE_BYTES = 64 * 1024;
+
+    /**
      * Judges a run that another launcher carried out (Jenkins), exactly as {@link ContainerEngine} judges
-     * its own: how the command ended, then the metrics it wrote to {@code output}.
+     * its own: how the command ended, then the metrics it wrote to {@code output}, or printed to {@link #OUTPUT_LOG} there.
      *
      * @param fingerprint what the launcher learnt of the image and the machine
      */
     public static SmokeResult judge(SmokeConfig smoke, Path repository, Path output, String reason, int exitCode, boolean timedOut,
             Duration elapsed, Map<String, String> fingerprint) {
         var ended = new ProcessRun.Ended(exitCode, timedOut, elapsed);
+        var printed = StdoutMetrics.of(smoke.metrics().stdout());
+        var log = output.resolve(OUTPUT_LOG);
+        if (printed.isConfigured() && java.nio.file.Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            TextFiles.forEachLine(log, Smoke.OUTPUT + "/" + OUTPUT_LOG, MAX_OUTPUT_LOG_BYTES, MAX_OUTPUT_LINE_BYTES,
+                    (number, line) -> printed.accept(line), (number, why) -> printed.accept(""));
+        }
         return judge(smoke, output, reason, ended, fingerprint,
-                Judge.Where.filesOnly(repository, java.time.Instant.now().minus(elapsed)));
+                new Judge.Where(repository, java.time.Instant.now().minus(elapsed), printed));
     }
 
     static SmokeResult judge(SmokeConfig smoke, Path output, String reason, ProcessRun.Ended ended,

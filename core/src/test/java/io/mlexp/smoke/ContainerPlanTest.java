@@ -78,4 +78,24 @@ class ContainerPlanTest {
         var stopped = ContainerPlan.judge(config, repository, output, "Docker Workflow", -1, true, Duration.ofSeconds(90), Map.of());
         assertThat(stopped.findings()).extracting(f -> f.ruleId()).containsExactly("smoke-timeout");
     }
+
+    @Test
+    void anExternalRunsPrintedLossIsReadFromTheOutputLogTheLauncherKept() throws Exception {
+        var output = repository.resolve("out");
+        var config = smoke("""
+                  stdout-metrics:
+                    loss: 'step\\s+(?P<step>[0-9]+)\\s*\\|\\s*loss\\s+(?P<value>[0-9.]+)'
+                  expect:
+                    loss-decrease: 0.5
+                """);
+        ContainerPlan.of(config, repository, output);
+        Files.writeString(output.resolve(ContainerPlan.OUTPUT_LOG), "downloading nothing\n| step 10 | loss 4.0\n"
+                + "x".repeat(100_000) + "\n| step 20 | loss 1.0\n");
+
+        var result = ContainerPlan.judge(config, repository, output, "Docker Workflow", 0, false, Duration.ofSeconds(5), Map.of());
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.metricsSource()).isEqualTo("the output (smoke.stdout-metrics)");
+        assertThat(result.metrics()).extracting(sample -> sample.step()).containsExactly(10L, 20L);
+    }
 }

@@ -122,7 +122,12 @@ class LocalEngineTest {
                 .redirectErrorStream(true).start();
         var lossesAlone = losses(new String(alone.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList());
 
-        for (var command : List.of("cd word_language_model && PYTHONHASHSEED=0 " + python.get() + " main.py", "bash run.sh")) {
+        var commands = new ArrayList<>(List.of("cd word_language_model && PYTHONHASHSEED=0 " + python.get() + " main.py", "bash run.sh"));
+        var torchrun = Path.of(python.get()).resolveSibling("torchrun"); // Debian's python3-torch installs it beside python3
+        if (Files.isExecutable(torchrun)) {
+            commands.add("cd word_language_model && " + torchrun + " --standalone --nproc_per_node=1 main.py");
+        }
+        for (var command : commands) {
             var lines = new ArrayList<String>();
             var result = LocalEngine.run(smoke("command: '" + command + "'\n"), repo, repo.resolve(".mlexp/smoke"), "test", lines::add);
 

@@ -1,12 +1,15 @@
 package io.jenkins.plugins.mlexperiment;
 
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Node;
 import hudson.model.TaskListener;
 import io.mlexp.smoke.ContainerProbe;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.output.TeeOutputStream;
 import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
 import org.jenkinsci.plugins.docker.workflow.client.DockerClient;
 
@@ -27,6 +31,7 @@ import org.jenkinsci.plugins.docker.workflow.client.DockerClient;
  */
 final class DockerSmoke {
     private static final int CLIENT_TIMEOUT_SECONDS = 60;
+    private static final long MAX_OUTPUT_LOG_BYTES = 256L * 1024 * 1024;
 
     /** How the command ended, in fields remoting can carry back to the agent. */
     static final class Ended implements Serializable {
@@ -59,7 +64,11 @@ final class DockerSmoke {
         this.environment = environment;
     }
 
-    Ended run(AgentWork.Plan plan) throws IOException, InterruptedException {
+    /**
+     * Runs the plan; the command's output goes to the build log and to {@code outputLog} (the workspace's
+     * {@code .mlexp/smoke/output.log}), at most {@value #MAX_OUTPUT_LOG_BYTES} bytes of it.
+     */
+    Ended run(AgentWork.Plan plan, FilePath outputLog) throws IOException, InterruptedException {
         var docker = new DockerClient(launcher, node, null);
         var executable = DockerTool.getExecutable(null, node, listener, environment);
         var name = "mlexp-" + UUID.randomUUID().toString().substring(0, 12);
@@ -78,13 +87,46 @@ final class DockerSmoke {
             long started = System.nanoTime();
             var exec = new ArrayList<>(List.of(executable, "exec", container));
             exec.addAll(plan.command);
-            int exitCode = launcher.launch().cmds(exec).envs(environment).stdout(listener).quiet(true).start()
-                    .joinWithTimeout(plan.timeoutSeconds, TimeUnit.SECONDS, listener);
+            int exitCode;
+            // the build log shows the output; the workspace keeps a copy for core's smoke.stdout-metrics
+            try (var copy = new BoundedCopy(outputLog.write(), MAX_OUTPUT_LOG_BYTES)) {
+                var both = new TeeOutputStream(listener.getLogger(), copy); // not closed: that would close the build log
+                exitCode = launcher.launch().cmds(exec).envs(environment).stdout(both).quiet(true).start()
+                        .joinWithTimeout(plan.timeoutSeconds, TimeUnit.SECONDS, listener);
+                both.flush();
+            }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             boolean timedOut = millis >= TimeUnit.SECONDS.toMillis(plan.timeoutSeconds);
             return new Ended(timedOut ? -1 : exitCode, timedOut, millis, fingerprint(docker, executable, container, plan.image), null);
         } finally {
             remove(executable, name);
+        }
+    }
+
+    /** Passes on the first {@code limit} bytes written to it and drops the rest: a training log has no bound of its own. */
+    private static final class BoundedCopy extends FilterOutputStream {
+        private long left;
+
+        BoundedCopy(OutputStream out, long limit) {
+            super(out);
+            this.left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (left > 0) {
+                left--;
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            int kept = (int) Math.min(length, left);
+            if (kept > 0) {
+                left -= kept;
+                out.write(bytes, offset, kept);
+            }
         }
     }
 

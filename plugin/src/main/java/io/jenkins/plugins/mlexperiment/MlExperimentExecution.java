@@ -12,6 +12,8 @@ import io.mlexp.ci.OutcomeJson;
 import io.mlexp.ci.RunOutcome;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.run.StageResult;
+import io.mlexp.smoke.ContainerPlan;
+import io.mlexp.smoke.Smoke;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,7 +58,8 @@ class MlExperimentExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         if (first.plan != null) {
             var computer = workspace.toComputer();
             var node = computer == null ? null : computer.getNode();
-            var ended = new DockerSmoke(launcher, node, listener, environment).run(first.plan);
+            var ended = new DockerSmoke(launcher, node, listener, environment)
+                    .run(first.plan, workspace.child(Smoke.OUTPUT).child(ContainerPlan.OUTPUT_LOG));
             outcome = OutcomeJson.read(workspace.act(new AgentWork.Finish(request, first, ended)));
         } else {
             outcome = OutcomeJson.read(first.outcome);
