@@ -18,8 +18,8 @@ final class CheckConfigsCommand extends MlexpSubcommand {
         var config = loadConfig(workspace);
         try (var git = GitFiles.open(workspace.root())) {
             var files = revision == null ? git.tracked() : git.atRevision(revision);
-            var result = ConfigsCheck.check(config.configs(), files, revision == null ? "working tree" : revision);
-            return report(result.findings(), "checked " + result.checked().size() + " training config"
+            var result = ConfigsCheck.check(config, files, revision == null ? "working tree" : revision);
+            return report(config, result.findings(), "checked " + result.checked().size() + " training config"
                     + (result.checked().size() == 1 ? "" : "s"));
         }
     }

@@ -18,7 +18,8 @@ final class CheckRecordCommand extends MlexpSubcommand {
     @Override
     public Integer call() {
         var workspace = workspace();
-        var outcome = new PullRequestRecordCheck(loadConfig(workspace).record()).check(workspace.root(), base, head);
-        return report(outcome.findings(), outcome.summary());
+        var config = loadConfig(workspace);
+        var outcome = new PullRequestRecordCheck(config.record()).check(workspace.root(), base, head);
+        return report(config, outcome.findings(), outcome.summary());
     }
 }

@@ -7,11 +7,13 @@ import io.mlexp.check.TextFiles;
 import io.mlexp.commit.CommitMessage;
 import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
+import io.mlexp.config.RuleSettings;
 import io.mlexp.files.FileRules;
 import io.mlexp.files.StagedCheck;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The checks Git hooks run before every commit, shared by {@code mlexp check} and {@link HookEntry}. */
 final class HookChecks {
@@ -31,7 +33,7 @@ final class HookChecks {
             throw InvalidInputException.of("file-too-large", SourceLocation.of(file.toString()),
                     "the message is " + size + " bytes, larger than the limit of " + MAX_MESSAGE_BYTES + " bytes");
         }
-        return new CommitRules(config.commits(), config.record()).check(message, file.toString());
+        return config.rules().apply(new CommitRules(config.commits(), config.record()).check(message, file.toString()));
     }
 
     /** The findings of a range check and the line that sums it up. */
@@ -39,16 +41,26 @@ final class HookChecks {
     }
 
     static RangeReport commits(Workspace workspace, String range, List<String> excludes) {
+        var settings = new AtomicReference<RuleSettings>();
         var result = new CommitRangeCheck(() -> {
             var config = workspace.loadConfig();
+            settings.set(config.rules());
             return new CommitRules(config.commits(), config.record());
         }).check(workspace.root(), range, excludes);
-        return new RangeReport(result.findings(), "checked " + result.checked() + " commit"
+        // the config is read only when the range holds a commit to check
+        var findings = settings.get() == null ? result.findings() : settings.get().apply(result.findings());
+        return new RangeReport(findings, "checked " + result.checked() + " commit"
                 + (result.checked() == 1 ? "" : "s")
                 + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : ""));
     }
 
     static List<Finding> staged(Workspace workspace) {
-        return new StagedCheck(() -> FileRules.forWorkingTree(workspace.loadConfig(), workspace.root())).check(workspace.root());
+        var settings = new AtomicReference<RuleSettings>();
+        var findings = new StagedCheck(() -> {
+            var config = workspace.loadConfig();
+            settings.set(config.rules());
+            return FileRules.forWorkingTree(config, workspace.root());
+        }).check(workspace.root());
+        return settings.get() == null ? findings : settings.get().apply(findings); // nothing staged: the config is not read
     }
 }

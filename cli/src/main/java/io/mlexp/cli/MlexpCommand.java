@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             DemoCommand.class,
             HooksCommand.class,
+            RulesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

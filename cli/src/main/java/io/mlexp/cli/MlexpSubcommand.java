@@ -55,6 +55,11 @@ abstract class MlexpSubcommand implements Callable<Integer> {
         return reporter().report(findings, summary);
     }
 
+    /** Reports findings as {@code config}'s {@code rules:} sets them: some off, some at another severity. */
+    int report(MlexpConfig config, List<Finding> findings, String summary) {
+        return report(config.rules().apply(findings), summary);
+    }
+
     void printFindings(List<Finding> findings) {
         reporter().printFindings(findings);
     }

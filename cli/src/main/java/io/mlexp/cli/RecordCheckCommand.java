@@ -21,7 +21,8 @@ final class RecordCheckCommand extends MlexpSubcommand {
     @Override
     public Integer call() {
         var workspace = workspace();
-        var check = new RecordCheck(loadConfig(workspace).record());
+        var config = loadConfig(workspace);
+        var check = new RecordCheck(config.record());
         var root = workspace.root().toAbsolutePath().normalize();
         var paths = new ArrayList<String>();
         if (files.isEmpty()) {
@@ -41,7 +42,7 @@ final class RecordCheckCommand extends MlexpSubcommand {
             paths.add(relative);
         }
         var result = check.workingTree(root, paths);
-        return report(result.findings(), "checked " + result.checked().size() + " record"
+        return report(config, result.findings(), "checked " + result.checked().size() + " record"
                 + (result.checked().size() == 1 ? "" : "s"));
     }
 }

@@ -64,7 +64,8 @@ final class ReportCommand extends MlexpSubcommand {
         };
         var written = Reports.write(directory, facts, chosen);
         written.forEach(file -> out().println("wrote " + file));
-        return report(facts.gates(), "report of " + current.label() + base.map(b -> " against " + b.label()).orElse(""));
+        var gates = located.config().map(c -> c.rules().apply(facts.gates())).orElse(facts.gates());
+        return report(gates, "report of " + current.label() + base.map(b -> " against " + b.label()).orElse(""));
     }
 
     /** The commits between the two entries, when both are in this repository; a note when they are not. */

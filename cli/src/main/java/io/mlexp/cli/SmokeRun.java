@@ -19,7 +19,8 @@ final class SmokeRun {
 
     static int run(Workspace workspace, Optional<SmokeConfig.Engine> engine, Path out, Reporter reporter) {
         var printer = reporter.out();
-        var smoke = workspace.loadConfig().smoke();
+        var config = workspace.loadConfig();
+        var smoke = config.smoke();
         var chosen = engine.orElse(smoke.engine());
         var output = workspace.root().resolve(out);
         printer.println(reporter.colour("bold", "smoke: ") + Finding.printable(chosen == SmokeConfig.Engine.EMBEDDED ? smoke.embedded().model() : smoke.command()));
@@ -42,7 +43,7 @@ final class SmokeRun {
             }
         }
         printer.println("fingerprint: " + Finding.printable(result.fingerprint().toString()));
-        return reporter.report(result.findings(), "smoke (" + result.engine() + ") in " + String.format(Locale.ROOT, "%.1f s",
+        return reporter.report(config.rules().apply(result.findings()), "smoke (" + result.engine() + ") in " + String.format(Locale.ROOT, "%.1f s",
                 result.elapsed().toMillis() / 1000.0) + ", " + out + "/smoke.json");
     }
 }

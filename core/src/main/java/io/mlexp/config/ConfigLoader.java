@@ -3,6 +3,7 @@ package io.mlexp.config;
 import io.mlexp.check.DidYouMean;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.Rules;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.image.ImageReference;
 import io.mlexp.image.PinPolicy;
@@ -43,7 +44,8 @@ public final class ConfigLoader {
                     "expected a mapping of sections (version, commits, files, ...), found " + root.describe());
         }
         var problems = new ArrayList<Finding>();
-        var top = SectionReader.root(mapping, problems);
+        var locations = new java.util.HashMap<String, SourceLocation>();
+        var top = SectionReader.root(mapping, problems, locations);
         var version = version(top, document.file(), problems);
         var onViolation = top.choice("on-violation", MlexpConfig.OnViolation.class, MlexpConfig.OnViolation.FAIL);
         var commits = commits(top.section("commits"));
@@ -56,12 +58,28 @@ public final class ConfigLoader {
                 files(top.section("files")),
                 record(top.section("record"), configs),
                 smoke(top.section("smoke")),
-                publish(top.section("publish")));
+                publish(top.section("publish")),
+                rules(top, problems),
+                new ConfigLocations(document.file(), locations));
         top.finish();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return config;
+    }
+
+    /** {@code rules:}: each key the ID of a registered rule, each value off, warning or error. */
+    private static RuleSettings rules(SectionReader top, List<Finding> problems) {
+        var levels = top.convertedByName("rules", RuleSettings.Level::parse);
+        top.nameLocations("rules").forEach((id, where) -> {
+            if (!Rules.ids().contains(id)) {
+                problems.add(Finding.error("config-unknown-rule", where, "rules." + id + ": no rule has this ID")
+                        .withHint(DidYouMean.closest(id, Rules.ids()).map(near -> "did you mean `" + near + "`?")
+                                .orElse("'mlexp rules' lists them")));
+                levels.remove(id);
+            }
+        });
+        return new RuleSettings(levels);
     }
 
     private static int version(SectionReader top, String file, List<Finding> problems) {
@@ -332,7 +350,7 @@ public final class ConfigLoader {
         var gates = new LinkedHashMap<String, PublishConfig.Gate>();
         section.sectionsByName("gates").forEach((metric, gate) -> {
             gates.put(metric, new PublishConfig.Gate(gate.converted("max-drop", ConfigLoader::drop),
-                    gate.number("min"), gate.number("max")));
+                    gate.number("min"), gate.number("max"), gate.location()));
             gate.finish();
         });
         var result = new PublishConfig(

@@ -14,7 +14,9 @@ public record MlexpConfig(
         FilesConfig files,
         RecordConfig record,
         SmokeConfig smoke,
-        PublishConfig publish) {
+        PublishConfig publish,
+        RuleSettings rules,
+        ConfigLocations locations) {
     public static final int CURRENT_VERSION = 1;
 
     /** What a violation does to a CI build: fail it, or mark it unstable (Jenkins). */
@@ -29,16 +31,17 @@ public record MlexpConfig(
     /** The same rules with the history kept in {@code directory} (Jenkins keeps it per job, not in the workspace). */
     public MlexpConfig withHistory(String directory) {
         return new MlexpConfig(version, onViolation, commits, configs, files, record, smoke,
-                new PublishConfig(publish.metrics(), directory, publish.gates()));
+                new PublishConfig(publish.metrics(), directory, publish.gates()), rules, locations);
     }
 
     /** The same rules with another smoke section (a CI's GPU selection). */
     public MlexpConfig withSmoke(SmokeConfig other) {
-        return new MlexpConfig(version, onViolation, commits, configs, files, record, other, publish);
+        return new MlexpConfig(version, onViolation, commits, configs, files, record, other, publish, rules, locations);
     }
 
     public static MlexpConfig defaults() {
         return new MlexpConfig(CURRENT_VERSION, OnViolation.FAIL, CommitsConfig.defaults(), ConfigsConfig.defaults(),
-                FilesConfig.defaults(), RecordConfig.defaults(), SmokeConfig.defaults(), PublishConfig.defaults());
+                FilesConfig.defaults(), RecordConfig.defaults(), SmokeConfig.defaults(), PublishConfig.defaults(), RuleSettings.defaults(),
+                ConfigLocations.none(ConfigLoader.FILE_NAME));
     }
 }

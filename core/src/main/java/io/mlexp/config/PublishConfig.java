@@ -14,7 +14,8 @@ public record PublishConfig(List<String> metrics, String history, Map<String, Ga
      *
      * @param maxDrop  the drop allowed, absolute ({@code 0.01}) or relative ({@code 2%})
      */
-    public record Gate(Optional<Drop> maxDrop, OptionalDouble min, OptionalDouble max) {
+    /** A gate on one metric, and where {@code .mlexp.yml} sets it: what its findings point at. */
+    public record Gate(Optional<Drop> maxDrop, OptionalDouble min, OptionalDouble max, io.mlexp.check.SourceLocation location) {
     }
 
     /** An allowed drop: an absolute amount, or a fraction of the previous value when {@code relative}. */

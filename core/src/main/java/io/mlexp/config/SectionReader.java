@@ -31,29 +31,38 @@ final class SectionReader {
     private final String path;
     private final SourceLocation fallback;
     private final List<Finding> problems;
+    /** Where every value read is written, shared by the sections of one load. */
+    private final Map<String, SourceLocation> locations;
     private final Set<String> known = new LinkedHashSet<>();
 
-    private SectionReader(Optional<YamlMapping> mapping, String path, SourceLocation fallback, List<Finding> problems) {
+    private SectionReader(Optional<YamlMapping> mapping, String path, SourceLocation fallback, List<Finding> problems,
+            Map<String, SourceLocation> locations) {
         this.mapping = mapping;
         this.path = path;
         this.fallback = fallback;
         this.problems = problems;
+        this.locations = locations;
     }
 
-    static SectionReader root(YamlMapping mapping, List<Finding> problems) {
-        return new SectionReader(Optional.of(mapping), "", mapping.location(), problems);
+    /** Where this mapping is written: what a finding about the setting as a whole points at. */
+    SourceLocation location() {
+        return fallback;
+    }
+
+    static SectionReader root(YamlMapping mapping, List<Finding> problems, Map<String, SourceLocation> locations) {
+        return new SectionReader(Optional.of(mapping), "", mapping.location(), problems, locations);
     }
 
     SectionReader section(String key) {
         var node = value(key);
         if (node.isEmpty() || isNull(node.get())) {
-            return new SectionReader(Optional.empty(), qualified(key), fallback, problems);
+            return new SectionReader(Optional.empty(), qualified(key), fallback, problems, locations);
         }
         if (node.get() instanceof YamlMapping nested) {
-            return new SectionReader(Optional.of(nested), qualified(key), nested.location(), problems);
+            return new SectionReader(Optional.of(nested), qualified(key), nested.location(), problems, locations);
         }
         wrongType(key, node.get(), "a mapping of keys to values");
-        return new SectionReader(Optional.empty(), qualified(key), fallback, problems);
+        return new SectionReader(Optional.empty(), qualified(key), fallback, problems, locations);
     }
 
     /** The mapping at {@code key} whose keys are free names; empty, with a finding when it is something else. */
@@ -75,7 +84,7 @@ final class SectionReader {
         namedMapping(key, "a mapping of names to settings").ifPresent(named -> named.entries().forEach((name, entry) -> {
             var qualifiedName = qualified(key) + "." + name;
             if (entry.value() instanceof YamlMapping settings) {
-                result.put(name, new SectionReader(Optional.of(settings), qualifiedName, settings.location(), problems));
+                result.put(name, new SectionReader(Optional.of(settings), qualifiedName, settings.location(), problems, locations));
             } else {
                 problems.add(Finding.error("config-type", entry.value().location(),
                         qualifiedName + ": expected a mapping of settings, found " + entry.value().describe()));
@@ -161,6 +170,14 @@ final class SectionReader {
                 problems.add(Finding.error("config-value", scalar.location(), qualified(key) + "." + name + ": " + e.getMessage()));
             }
         }));
+        return result;
+    }
+
+    /** Where each name of a mapping of free names is written, in the order written. */
+    Map<String, SourceLocation> nameLocations(String key) {
+        var result = new LinkedHashMap<String, SourceLocation>();
+        value(key).filter(node -> node instanceof YamlMapping).map(YamlMapping.class::cast)
+                .ifPresent(named -> named.entries().forEach((name, entry) -> result.put(name, entry.keyLocation())));
         return result;
     }
 
@@ -330,7 +347,16 @@ final class SectionReader {
 
     private Optional<YamlNode> value(String key) {
         known.add(key);
-        return mapping.flatMap(map -> map.get(key));
+        var node = mapping.flatMap(map -> map.get(key));
+        node.ifPresent(found -> {
+            locations.put(qualified(key), found.location());
+            if (found instanceof YamlSequence list) {
+                for (int i = 0; i < list.items().size(); i++) {
+                    locations.put(qualified(key) + "[" + i + "]", list.items().get(i).location());
+                }
+            }
+        });
+        return node;
     }
 
     private void wrongType(String key, YamlNode node, String expected) {

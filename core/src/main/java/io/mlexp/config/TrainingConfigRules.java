@@ -169,13 +169,18 @@ public final class TrainingConfigRules {
         }
     }
 
-    /** Findings for each {@code configs.required} pattern that no file matches. */
-    public List<Finding> presence(List<String> paths, String where) {
+    /**
+     * Findings for each {@code configs.required} pattern that no file matches, at the pattern in {@code .mlexp.yml}.
+     *
+     * @param where the place looked in ("HEAD", "the working tree")
+     */
+    public List<Finding> presence(List<String> paths, String where, ConfigLocations locations) {
         var findings = new ArrayList<Finding>();
-        for (var glob : config.required()) {
+        for (int i = 0; i < config.required().size(); i++) {
+            var glob = config.required().get(i);
             if (paths.stream().noneMatch(glob::matches)) {
-                findings.add(Finding.error("config-file-none", SourceLocation.of(where),
-                        "no file matches configs.required pattern '" + glob + "'")
+                findings.add(Finding.error("config-file-none", locations.of("configs.required", i),
+                        "no file in " + where + " matches configs.required pattern '" + glob + "'")
                         .withHint("add a config there, or change configs.required in .mlexp.yml"));
             }
         }

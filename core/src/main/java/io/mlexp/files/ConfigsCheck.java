@@ -1,7 +1,7 @@
 package io.mlexp.files;
 
 import io.mlexp.check.Finding;
-import io.mlexp.config.ConfigsConfig;
+import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.TrainingConfigRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,9 @@ public final class ConfigsCheck {
     }
 
     /** @param where how a missing config's finding names the place looked in ("HEAD", "working tree") */
-    public static Result check(ConfigsConfig config, List<RepoFile> files, String where) {
-        var rules = new TrainingConfigRules(config);
-        var findings = new ArrayList<>(rules.presence(files.stream().map(RepoFile::path).toList(), where));
+    public static Result check(MlexpConfig mlexp, List<RepoFile> files, String where) {
+        var rules = new TrainingConfigRules(mlexp.configs());
+        var findings = new ArrayList<>(rules.presence(files.stream().map(RepoFile::path).toList(), where, mlexp.locations()));
         var checked = new ArrayList<String>();
         var sources = RepoConfigSources.of(files);
         for (var file : files) {

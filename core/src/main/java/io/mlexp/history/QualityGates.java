@@ -1,7 +1,6 @@
 package io.mlexp.history;
 
 import io.mlexp.check.Finding;
-import io.mlexp.check.SourceLocation;
 import io.mlexp.config.PublishConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,8 @@ public final class QualityGates {
 
     public static List<Finding> check(Map<String, PublishConfig.Gate> gates, Comparison comparison) {
         var findings = new ArrayList<Finding>();
-        var where = SourceLocation.of(".mlexp.yml");
         gates.forEach((metric, gate) -> {
+            var where = gate.location();
             var delta = comparison.deltas().stream().filter(d -> d.metric().equals(metric)).findFirst();
             if (delta.isEmpty() || delta.get().current().isEmpty()) {
                 findings.add(Finding.error("gate-metric-missing", where, "gate on '" + metric + "': the run logged no " + metric)

@@ -66,7 +66,7 @@ public final class ExperimentRun {
             var runner = runners.get(stage);
             results.add(runner == null
                     ? StageResult.notAvailable(stage, "the " + stage.description() + " stage is not built yet")
-                    : runner.run(workspace, config, context, List.copyOf(results)));
+                    : runner.run(workspace, config, context, List.copyOf(results)).judgedBy(config.rules()));
         }
         return new RunResult(context, results);
     }
@@ -84,7 +84,7 @@ public final class ExperimentRun {
 
     private static StageResult configs(Workspace workspace, MlexpConfig config, BuildContext context) {
         try (var files = GitFiles.open(workspace.root())) {
-            var result = ConfigsCheck.check(config.configs(), files.atRevision(context.head()), context.head());
+            var result = ConfigsCheck.check(config, files.atRevision(context.head()), context.head());
             var summary = "%d training config%s at %s: %s".formatted(result.checked().size(),
                     result.checked().size() == 1 ? "" : "s", context.head(), String.join(", ", result.checked()));
             return StageResult.of(Stage.CONFIGS, summary, result.findings());

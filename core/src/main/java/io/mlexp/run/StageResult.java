@@ -46,6 +46,16 @@ public record StageResult(Stage stage, Status status, String summary, List<Findi
         return new StageResult(stage, failed ? Status.FAILED : Status.PASSED, summary, findings);
     }
 
+    /** The same stage with its findings as {@code .mlexp.yml}'s {@code rules:} sets them, and its verdict from those. */
+    public StageResult judgedBy(io.mlexp.config.RuleSettings rules) {
+        if (status == Status.NOT_AVAILABLE) {
+            return this;
+        }
+        var kept = rules.apply(findings);
+        var failed = kept.stream().anyMatch(Finding::isError) || status == Status.FAILED && findings.isEmpty();
+        return new StageResult(stage, failed ? Status.FAILED : Status.PASSED, summary, kept, smoke, report);
+    }
+
     public StageResult withSmoke(SmokeResult run) {
         return new StageResult(stage, status, summary, findings, Optional.of(run), report);
     }

@@ -178,7 +178,8 @@ class FileRulesTest {
 
     @Test
     void shouldReportMissingAndNestedRequiredKeys() {
-        var config = new ConfigLoader().parse("version: 1\nconfigs:\n  required-keys: [seed, optimizer.lr]\n", "c").configs();
+        var config = new ConfigLoader().parse("version: 1\nconfigs:\n  required-keys: [seed, optimizer.lr]\n"
+                + "  required: ['configs/*.yaml']\n", "team.yml");
 
         var result = ConfigsCheck.check(config, List.of(file("configs/a.yaml", "seed: 1\noptimizer:\n  lr: 3e-4\n"),
                 file("configs/b.yaml", "seed: 1\n\"optimizer.lr\": 1\n")), "HEAD");
@@ -186,7 +187,7 @@ class FileRulesTest {
         assertThat(result.checked()).containsExactly("configs/a.yaml", "configs/b.yaml");
         assertThat(result.findings()).isEmpty();
         assertThat(ConfigsCheck.check(config, List.of(file("train.py", "")), "HEAD").findings()).singleElement()
-                .satisfies(f -> assertThat(f.format()).isEqualTo("HEAD: error: no file matches configs.required pattern "
+                .satisfies(f -> assertThat(f.format()).isEqualTo("team.yml:4:14: error: no file in HEAD matches configs.required pattern "
                         + "'configs/*.yaml' [config-file-none] (add a config there, or change configs.required in .mlexp.yml)"));
     }
 

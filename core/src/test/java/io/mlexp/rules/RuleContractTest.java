@@ -1,0 +1,138 @@
+package io.mlexp.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlexp.check.Finding;
+import io.mlexp.check.Rule;
+import io.mlexp.check.Rules;
+import io.mlexp.check.SourceLocation;
+import io.mlexp.commit.CommitMessage;
+import io.mlexp.commit.CommitRules;
+import io.mlexp.config.ConfigLoader;
+import io.mlexp.config.MlexpConfig;
+import io.mlexp.config.TrainingConfigRules;
+import io.mlexp.files.FileRules;
+import io.mlexp.files.RepoFile;
+import io.mlexp.history.Comparison;
+import io.mlexp.history.HistoryFormat;
+import io.mlexp.history.QualityGates;
+import io.mlexp.metrics.Expectations;
+import io.mlexp.metrics.MetricsReader;
+import io.mlexp.record.RecordParser;
+import io.mlexp.record.RecordRules;
+import io.mlexp.record.RepoReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every registered rule keeps, as analysis-model's parser tests keep theirs: an ID, a summary, an input
+ * it passes and one it fails, run through the check of its family as a user's repository would run it, and a finding
+ * that names where the problem is.
+ */
+class RuleContractTest {
+    private static final String CONFIG_FILE = ".mlexp.yml";
+
+    @TempDir
+    Path base;
+    private Path repository;
+
+    @Test
+    void theCataloguesRegisterRulesOfEveryFamilyUnderDistinctWellFormedIds() {
+        assertThat(Rules.all()).hasSizeGreaterThan(40);
+        assertThat(Rules.all()).extracting(Rule::family).contains(Rule.Family.values());
+        assertThat(Rules.all()).allSatisfy(rule -> {
+            assertThat(rule.id()).matches("[a-z]+(-[a-z0-9]+)+");
+            assertThat(rule.summary()).isNotBlank().endsWith(".");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleFailsItsFailingExampleAndPassesItsPassingOne() {
+        return Rules.all().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+            var failing = findings(rule.failing(), rule.id());
+            assertThat(failing).as("%s: its failing example", rule.id()).extracting(Finding::ruleId).contains(rule.id());
+            for (var finding : failing.stream().filter(f -> f.ruleId().equals(rule.id())).toList()) {
+                assertThat(finding.severity()).as("%s: reported at its documented severity", rule.id()).isEqualTo(rule.severity());
+                assertThat(finding.location().file()).as("%s: names the file", rule.id())
+                        .isIn(rule.failing().path(), CONFIG_FILE);
+                if (finding.location().file().equals(CONFIG_FILE)) {
+                    assertThat(finding.location().hasLine()).as("%s: a setting's finding names its line", rule.id()).isTrue();
+                }
+                assertThat(finding.message()).isNotBlank();
+            }
+            assertThat(findings(rule.passing(), rule.id())).as("%s: its passing example", rule.id())
+                    .extracting(Finding::ruleId).doesNotContain(rule.id());
+        }));
+    }
+
+    private List<Finding> findings(Rule.Example example, String id) {
+        var config = new ConfigLoader().parse("version: 1\n" + example.config(), CONFIG_FILE);
+        return switch (Rules.find(id).orElseThrow().family()) {
+            case COMMITS -> new CommitRules(config.commits(), config.record()).check(CommitMessage.parse(example.text(), "#"), example.path());
+            case FILES -> files(config, example);
+            case RECORDS -> records(config, example);
+            case SMOKE -> Expectations.check(config.smoke().expect(), MetricsReader.jsonLines(example.text(), example.path()), example.path());
+            case GATES -> gates(config, example);
+        };
+    }
+
+    private List<Finding> files(MlexpConfig config, Rule.Example example) {
+        var root = write(example);
+        var bytes = example.text().getBytes(StandardCharsets.UTF_8);
+        var findings = new ArrayList<>(FileRules.forWorkingTree(config, root).check(new RepoFile(example.path(), bytes.length, () -> bytes)));
+        var paths = new ArrayList<>(example.files().keySet());
+        paths.add(example.path());
+        findings.addAll(new TrainingConfigRules(config.configs()).presence(paths, "the working tree", config.locations()));
+        return findings;
+    }
+
+    private List<Finding> records(MlexpConfig config, Rule.Example example) {
+        write(example);
+        var parser = new RecordParser();
+        var rules = new RecordRules(config.record());
+        var record = parser.parse(example.text(), example.path());
+        var findings = new ArrayList<>(rules.check(record, RepoReader.workingTree(repository)));
+        var all = new ArrayList<>(example.files().entrySet().stream().filter(file -> file.getKey().endsWith(".md"))
+                .map(file -> parser.parse(file.getValue(), file.getKey())).toList());
+        all.add(record);
+        findings.addAll(rules.uniqueIds(all));
+        return findings;
+    }
+
+    private static List<Finding> gates(MlexpConfig config, Rule.Example example) {
+        var lines = example.text().lines().toList();
+        var base = HistoryFormat.read(lines.get(0), SourceLocation.of(example.path(), 1));
+        var current = HistoryFormat.read(lines.get(1), SourceLocation.of(example.path(), 2));
+        return QualityGates.check(config.publish().gates(), Comparison.of(current, Optional.of(base)));
+    }
+
+    /** The example's other files in a fresh repository; its own file too, where a check reads the working tree. */
+    private Path write(Rule.Example example) {
+        try {
+            var root = Files.createTempDirectory(base, "repo");
+            new ProcessBuilder("git", "init", "-q", root.toString()).inheritIO().start().waitFor();
+            for (var file : example.files().entrySet()) {
+                Files.createDirectories(root.resolve(file.getKey()).getParent());
+                Files.writeString(root.resolve(file.getKey()), file.getValue());
+            }
+            repository = root;
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
