@@ -36,6 +36,10 @@ public final class CommitRuleCatalog implements RuleCatalog {
                         .passes(MESSAGE, "chore: bump the image\n").fails(MESSAGE, "chore: \n"),
                 Rule.error("commit-subject-period", COMMITS, "The subject does not end with a period.")
                         .passes(MESSAGE, "fix: clip gradients at 1.0\n").fails(MESSAGE, "fix: clip gradients.\n"),
+                Rule.error("commit-subject-tab", COMMITS, "The subject holds no tab.")
+                        .explain("gitlint's title-hard-tab: a tab survives git's clean-up of the message, shows at another width"
+                                + " in every tool and breaks exact matches of subjects (changelogs, `git log --grep`).")
+                        .passes(MESSAGE, "fix: clip gradients at 1.0\n").fails(MESSAGE, "fix: clip\tgradients at 1.0\n"),
                 Rule.error("commit-subject-case", COMMITS, "The description starts with the case the team chose.")
                         .reads("commits.subject-case")
                         .explain("`commits.subject-case: lower-case` or `sentence-case`; `any` (the default) checks nothing.")

@@ -94,6 +94,7 @@ public final class CommitRules {
             checkScope(parsed.get(), header, location, findings);
             checkExperimentId(parsed.get(), message, location, findings);
         }
+        checkTab(header, location, findings);
         int length = header.codePointCount(0, header.length());
         if (length > config.subjectMaxLength()) {
             findings.add(error("commit-subject-length", atColumn(location, header.offsetByCodePoints(0, config.subjectMaxLength()) + 1),
@@ -102,6 +103,18 @@ public final class CommitRules {
         }
         checkBody(message, file, findings);
         return findings;
+    }
+
+    /**
+     * gitlint's title-hard-tab: a tab survives git's clean-up (trailing whitespace does not, so no rule asks for it),
+     * shows as a different width in every tool, and breaks exact matches of subjects.
+     */
+    private static void checkTab(String header, SourceLocation location, List<Finding> findings) {
+        int tab = header.indexOf('\t');
+        if (tab >= 0) {
+            findings.add(error("commit-subject-tab", atColumn(location, tab + 1), "the subject holds a tab: '" + header + "'",
+                    "use a space"));
+        }
     }
 
     /** {@code commits.scopes}: each scope a header names ({@code feat(data,model): …}) must be one of them. */

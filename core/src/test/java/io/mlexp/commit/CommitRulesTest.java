@@ -61,6 +61,15 @@ class CommitRulesTest {
     }
 
     @Test
+    void aTabInTheSubjectIsReportedAtItsColumn() {
+        assertThat(check("fix: clip\tgradients")).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("commit-subject-tab");
+            assertThat(finding.location().column()).isEqualTo(10);
+        });
+        assertThat(check("fix: clip gradients")).isEmpty();
+    }
+
+    @Test
     void shouldRefuseALongSubjectATrailingPeriodAndAnEmptyDescription() {
         assertThat(rulesOf(check("feat: " + "x".repeat(70)))).containsExactly("commit-subject-length");
         assertThat(rulesOf(check("fix: stop the NaN."))).containsExactly("commit-subject-period");
