@@ -1,9 +1,9 @@
 package io.mlexp.cli;
 
 import io.mlexp.check.EnvironmentException;
-import io.mlexp.check.RepoPaths;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.history.History;
+import io.mlexp.util.RepoPaths;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;

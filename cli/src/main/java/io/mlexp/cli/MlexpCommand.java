@@ -1,13 +1,13 @@
 package io.mlexp.cli;
 
-import io.mlexp.check.DidYouMean;
+import io.mlexp.util.DidYouMean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 @Command(name = "mlexp",
         mixinStandardHelpOptions = true,

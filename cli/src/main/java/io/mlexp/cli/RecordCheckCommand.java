@@ -1,9 +1,9 @@
 package io.mlexp.cli;
 
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.record.RecordCheck;
+import io.mlexp.util.RepoPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

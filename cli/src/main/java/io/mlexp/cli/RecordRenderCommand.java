@@ -1,9 +1,9 @@
 package io.mlexp.cli;
 
-import io.mlexp.check.AtomicFiles;
-import io.mlexp.check.TextFiles;
 import io.mlexp.record.RecordCheck;
 import io.mlexp.record.RecordRenderer;
+import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package io.mlexp.cli;
 
-import io.mlexp.check.DidYouMean;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.RuleDocs;
-import io.mlexp.check.Rules;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.rules.RuleDocs;
+import io.mlexp.rules.Rules;
+import io.mlexp.util.DidYouMean;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package io.mlexp.check;
 
+import io.mlexp.rules.Rules;
 import java.util.List;
 
 /**

@@ -1,11 +1,8 @@
 package io.mlexp.ci;
 
-import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
 import io.mlexp.config.ConfigLoader;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.SmokeConfig;
@@ -18,6 +15,9 @@ import io.mlexp.run.Stage;
 import io.mlexp.run.StageResult;
 import io.mlexp.smoke.ContainerPlan;
 import io.mlexp.smoke.Smoke;
+import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.RepoPaths;
+import io.mlexp.util.TextFiles;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;

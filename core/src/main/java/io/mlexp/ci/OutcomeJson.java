@@ -2,7 +2,6 @@ package io.mlexp.ci;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.mlexp.check.Finding;
 import io.mlexp.check.Severity;
@@ -11,6 +10,7 @@ import io.mlexp.config.MlexpConfig;
 import io.mlexp.run.RunJson;
 import io.mlexp.run.Stage;
 import io.mlexp.run.StageResult;
+import io.mlexp.util.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +24,12 @@ import java.util.Optional;
  */
 public final class OutcomeJson {
     public static final int SCHEMA = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OutcomeJson() {
     }
 
     public static String write(RunOutcome outcome) {
-        var root = JSON.createObjectNode();
+        var root = Json.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("verdict", outcome.verdict().label());
         root.put("onViolation", outcome.onViolation().label());
@@ -85,8 +84,8 @@ public final class OutcomeJson {
     }
 
     private static ArrayNode stagesTree(List<StageResult> stages) {
-        var array = JSON.createArrayNode();
-        stages.forEach(stage -> array.add(JSON.valueToTree(RunJson.stage(stage))));
+        var array = Json.mapper().createArrayNode();
+        stages.forEach(stage -> array.add(Json.mapper().valueToTree(RunJson.stage(stage))));
         return array;
     }
 
@@ -107,7 +106,7 @@ public final class OutcomeJson {
 
     private static JsonNode tree(String json) {
         try {
-            var node = JSON.readTree(json);
+            var node = Json.mapper().readTree(json);
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException("an empty run outcome");
             }
@@ -119,7 +118,7 @@ public final class OutcomeJson {
 
     private static String text(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node);
+            return Json.mapper().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

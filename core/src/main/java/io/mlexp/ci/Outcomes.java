@@ -11,7 +11,7 @@ import io.mlexp.report.ReportMarkdown;
 import io.mlexp.report.Reports;
 import io.mlexp.run.RunResult;
 import io.mlexp.run.StageResult;
-import io.mlexp.run.StageResult;
+import io.mlexp.util.Markdown;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,26 +35,22 @@ final class Outcomes {
 
     /** The stages and their findings as a Markdown table, for a run that published no report (a branch push). */
     static String stagesMarkdown(List<StageResult> stages) {
-        var text = new StringBuilder("| stage | verdict | summary |\n|---|---|---|\n");
+        var text = new Markdown.Bounded("| stage | verdict | summary |\n|---|---|---|\n", 200);
         int rows = 0;
-        int omitted = 0;
         for (var stage : stages) {
             var lines = new StringBuilder("| ").append(stage.stage().label()).append(" | ").append(stage.status().label())
-                    .append(" | ").append(ReportMarkdown.inline(stage.summary())).append(" |\n");
+                    .append(" | ").append(Markdown.inline(stage.summary())).append(" |\n");
             for (var finding : stage.findings()) {
                 lines.append("| | ").append(finding.severity().label()).append(" | ")
-                        .append(ReportMarkdown.inline(finding.location() + ": " + finding.message())).append(" |\n");
+                        .append(Markdown.inline(finding.location() + ": " + finding.message())).append(" |\n");
             }
-            if (text.length() + lines.length() > ReportMarkdown.MAX_LENGTH - 200) {
-                omitted++;
-                continue;
+            if (text.add(lines.toString())) {
+                rows++;
             }
-            text.append(lines);
-            rows++;
         }
-        if (omitted > 0) {
-            text.append("\n").append(omitted).append(" more stage").append(omitted == 1 ? " is" : "s are")
-                    .append(" on the build page (").append(rows).append(" shown).\n");
+        if (text.omitted() > 0) {
+            text.append("\n" + text.omitted() + " more stage" + (text.omitted() == 1 ? " is" : "s are")
+                    + " on the build page (" + rows + " shown).\n");
         }
         return text.toString();
     }

@@ -1,11 +1,11 @@
 package io.mlexp.commit;
 
-import io.mlexp.check.DidYouMean;
 import io.mlexp.check.Finding;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.CommitConvention;
 import io.mlexp.config.CommitsConfig;
 import io.mlexp.config.RecordConfig;
+import io.mlexp.util.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package io.mlexp.config;
 
-import io.mlexp.check.DidYouMean;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.Rules;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.image.ImageReference;
 import io.mlexp.image.PinPolicy;
+import io.mlexp.rules.Rules;
+import io.mlexp.util.DidYouMean;
 import io.mlexp.yaml.YamlDocument;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlReader;

@@ -1,9 +1,9 @@
 package io.mlexp.config;
 
-import io.mlexp.check.DidYouMean;
 import io.mlexp.check.Finding;
 import io.mlexp.check.Severity;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.util.DidYouMean;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlNode;
 import io.mlexp.yaml.YamlScalar;

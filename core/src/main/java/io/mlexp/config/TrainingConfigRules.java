@@ -1,16 +1,16 @@
 package io.mlexp.config;
 
-import io.mlexp.check.DidYouMean;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
+import io.mlexp.util.DidYouMean;
+import io.mlexp.util.TextFiles;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlReader;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -3,13 +3,13 @@ package io.mlexp.files;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
 import io.mlexp.config.ConfigSources;
 import io.mlexp.config.Glob;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.TrainingConfigRules;
 import io.mlexp.image.Dockerfiles;
 import io.mlexp.image.LocalImages;
+import io.mlexp.util.TextFiles;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.mlexp.files;
 
+import io.mlexp.util.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlexp.check.Finding;
 import io.mlexp.check.Severity;
 import io.mlexp.check.SourceLocation;
@@ -14,17 +14,12 @@ final class Notebooks {
     private Notebooks() {
     }
 
-    /** Made at the first notebook: Jackson's set-up would be a fifth of a pre-commit hook without one. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     static List<Finding> check(RepoFile file, FilesConfig.Level level) {
         if (level == FilesConfig.Level.OFF || !file.path().endsWith(".ipynb")) {
             return List.of();
         }
         try {
-            var root = Json.MAPPER.readTree(file.content().get());
+            var root = Json.strict().readTree(file.content().get());
             int withOutputs = 0;
             for (var cell : root.path("cells")) {
                 if (cell.path("outputs").size() > 0) {

@@ -1,8 +1,8 @@
 package io.mlexp.files;
 
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.TextFiles;
 import io.mlexp.config.ConfigSources;
+import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

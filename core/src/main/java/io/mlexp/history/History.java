@@ -4,7 +4,7 @@ import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
+import io.mlexp.util.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,27 +1,22 @@
 package io.mlexp.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.JsonErrors;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.util.Json;
+import io.mlexp.util.JsonErrors;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /** One history entry as one line of JSON, and back, with every field checked. */
 public final class HistoryFormat {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
     private static final int MAX_TEXT = 1024;
 
@@ -29,27 +24,21 @@ public final class HistoryFormat {
     }
 
     public static String write(HistoryEntry entry) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.strict().createObjectNode();
         node.put("schema", entry.schema());
         entry.tag().ifPresent(tag -> node.put("tag", tag));
         node.put("commit", entry.commit());
         node.put("date", entry.date().toString());
         node.put("context", entry.context());
         var metrics = node.putObject("metrics");
-        entry.metrics().forEach((name, value) -> {
-            if (Double.isFinite(value)) {
-                metrics.put(name, value);
-            } else {
-                metrics.put(name, value.toString()); // JSON has no NaN; the reader takes the text back
-            }
-        });
+        entry.metrics().forEach((name, value) -> Json.putNumber(metrics, name, OptionalDouble.of(value)));
         entry.smoke().ifPresent(smoke -> node.putObject("smoke").put("verdict", smoke.verdict())
                 .put("engine", smoke.engine()).put("seconds", smoke.seconds()));
         var fingerprint = node.putObject("fingerprint");
         entry.fingerprint().forEach(fingerprint::put);
         entry.record().ifPresent(record -> node.put("record", record));
         try {
-            return JSON.writeValueAsString(node);
+            return Json.strict().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serialises", e);
         }
@@ -63,7 +52,7 @@ public final class HistoryFormat {
     public static HistoryEntry read(String line, SourceLocation location) {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = Json.strict().readTree(line);
         } catch (JsonProcessingException e) {
             throw invalid(location, JsonErrors.describe(e));
         }

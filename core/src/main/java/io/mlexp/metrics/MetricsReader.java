@@ -1,16 +1,13 @@
 package io.mlexp.metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.JsonErrors;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
+import io.mlexp.util.Json;
+import io.mlexp.util.JsonErrors;
+import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +29,6 @@ public final class MetricsReader {
     private static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
     private static final int MAX_LINE_BYTES = 1024 * 1024;
     private static final List<String> STEP_KEYS = List.of("step", "global_step", "iteration", "iter");
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private MetricsReader() {
     }
@@ -244,7 +236,7 @@ public final class MetricsReader {
 
     private static JsonNode parse(String text, SourceLocation location) {
         try {
-            var node = JSON.readTree(text);
+            var node = Json.python().readTree(text);
             if (node == null || !(node.isObject() || node.isArray())) {
                 throw InvalidInputException.of("metrics-format", location, "expected a JSON object of metric values");
             }

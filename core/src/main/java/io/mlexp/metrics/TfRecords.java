@@ -2,7 +2,7 @@ package io.mlexp.metrics;
 
 import io.mlexp.check.Finding;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
+import io.mlexp.util.TextFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,10 +1,10 @@
 package io.mlexp.record;
 
-import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.RecordConfig;
+import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.RepoPaths;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlReader;
 import java.io.IOException;

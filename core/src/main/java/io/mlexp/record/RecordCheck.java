@@ -2,11 +2,11 @@ package io.mlexp.record;
 
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.files.RepoFile;
+import io.mlexp.util.RepoPaths;
+import io.mlexp.util.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

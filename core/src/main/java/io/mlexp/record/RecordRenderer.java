@@ -1,6 +1,6 @@
 package io.mlexp.record;
 
-import io.mlexp.check.Html;
+import io.mlexp.util.Html;
 import java.util.regex.Pattern;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.renderer.html.HtmlRenderer;

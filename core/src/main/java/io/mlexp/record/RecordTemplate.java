@@ -1,6 +1,7 @@
 package io.mlexp.record;
 
 import io.mlexp.config.RecordSection;
+import io.mlexp.util.Markdown;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlNode;
 import io.mlexp.yaml.YamlScalar;
@@ -86,7 +87,7 @@ public final class RecordTemplate {
             if (node instanceof YamlMapping nested) {
                 rows(nested, name + ".", text);
             } else {
-                text.append("| ").append(cell(name)).append(" | ").append(cell(value(node))).append(" |\n");
+                text.append("| ").append(Markdown.tableCell(name)).append(" | ").append(Markdown.tableCell(value(node))).append(" |\n");
             }
         }
     }
@@ -99,7 +100,4 @@ public final class RecordTemplate {
         return "[" + String.join(", ", items.stream().map(item -> item instanceof YamlScalar scalar ? scalar.text() : "…").toList()) + "]";
     }
 
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
 }

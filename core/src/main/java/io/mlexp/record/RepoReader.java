@@ -1,7 +1,7 @@
 package io.mlexp.record;
 
-import io.mlexp.check.RepoPaths;
 import io.mlexp.files.RepoFile;
+import io.mlexp.util.RepoPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package io.mlexp.report;
 
-import io.mlexp.check.Html;
 import io.mlexp.history.Comparison;
 import io.mlexp.metrics.Sample;
 import io.mlexp.record.RecordRenderer;
+import io.mlexp.util.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;

@@ -1,27 +1,25 @@
 package io.mlexp.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlexp.check.Finding;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.metrics.Sample;
+import io.mlexp.util.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
 /** {@code report.json}: the report's facts for machines; also the data the HTML page's charts draw. */
 public final class ReportJson {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReportJson() {
     }
 
     public static String render(ReportFacts facts) {
         try {
-            return JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(facts)) + "\n";
+            return Json.pretty().writeValueAsString(tree(facts)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -30,7 +28,7 @@ public final class ReportJson {
     /** One line, for embedding in the HTML page. */
     public static String compact(ReportFacts facts) {
         try {
-            return JSON.writeValueAsString(tree(facts));
+            return Json.mapper().writeValueAsString(tree(facts));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -38,11 +36,11 @@ public final class ReportJson {
 
     /** The data block of a page that shows only a smoke run's curves. */
     public static String smokeOnly(List<io.mlexp.metrics.Sample> samples) {
-        var root = JSON.createObjectNode();
+        var root = Json.mapper().createObjectNode();
         smoke(root.putArray("smoke"), samples);
         root.putObject("trend").putArray("entries");
         try {
-            return JSON.writeValueAsString(root);
+            return Json.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -52,12 +50,12 @@ public final class ReportJson {
         for (var sample : samples) {
             var point = curves.addObject();
             point.put("step", sample.step());
-            sample.values().forEach((name, value) -> number(point, name, OptionalDouble.of(value)));
+            sample.values().forEach((name, value) -> Json.putNumber(point, name, OptionalDouble.of(value)));
         }
     }
 
     static ObjectNode tree(ReportFacts facts) {
-        var root = JSON.createObjectNode();
+        var root = Json.mapper().createObjectNode();
         root.put("title", facts.title());
         root.put("generated", facts.generated().toString());
         root.put("verdict", facts.gatesFailed() ? "failed" : "passed");
@@ -68,10 +66,10 @@ public final class ReportJson {
         for (var delta : facts.comparison().deltas()) {
             var node = deltas.addObject();
             node.put("name", delta.metric());
-            number(node, "current", delta.current());
-            number(node, "base", delta.base());
-            number(node, "change", delta.change());
-            number(node, "relativeChange", delta.relativeChange());
+            Json.putNumber(node, "current", delta.current());
+            Json.putNumber(node, "base", delta.base());
+            Json.putNumber(node, "change", delta.change());
+            Json.putNumber(node, "relativeChange", delta.relativeChange());
             node.put("direction", delta.direction().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             node.put("verdict", delta.verdict());
         }
@@ -83,7 +81,7 @@ public final class ReportJson {
             point.put("commit", entry.commit());
             point.put("date", entry.date().toString());
             var values = point.putObject("metrics");
-            entry.metrics().forEach((name, value) -> number(values, name, OptionalDouble.of(value)));
+            entry.metrics().forEach((name, value) -> Json.putNumber(values, name, OptionalDouble.of(value)));
         }
         var metricNames = trend.putArray("metrics");
         facts.trendMetrics().forEach(metricNames::add);
@@ -95,7 +93,7 @@ public final class ReportJson {
     }
 
     private static ObjectNode entry(HistoryEntry entry) {
-        var node = JSON.createObjectNode();
+        var node = Json.mapper().createObjectNode();
         entry.tag().ifPresent(tag -> node.put("tag", tag));
         node.put("label", entry.label());
         node.put("commit", entry.commit());
@@ -113,17 +111,6 @@ public final class ReportJson {
         for (var finding : findings) {
             array.addObject().put("rule", finding.ruleId()).put("severity", finding.severity().name().toLowerCase(Locale.ROOT))
                     .put("message", finding.message());
-        }
-    }
-
-    /** JSON has no NaN: a missing value is null, a non-finite one its text. */
-    private static void number(ObjectNode node, String field, OptionalDouble value) {
-        if (value.isEmpty()) {
-            node.putNull(field);
-        } else if (Double.isFinite(value.getAsDouble())) {
-            node.put(field, value.getAsDouble());
-        } else {
-            node.put(field, String.valueOf(value.getAsDouble()));
         }
     }
 }

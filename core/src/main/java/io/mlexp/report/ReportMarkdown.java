@@ -1,6 +1,7 @@
 package io.mlexp.report;
 
 import io.mlexp.history.Comparison;
+import io.mlexp.util.Markdown;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -11,7 +12,6 @@ import java.util.OptionalDouble;
  * counted, not silently dropped.
  */
 public final class ReportMarkdown {
-    public static final int MAX_LENGTH = 65_535;
     private static final int RESERVE = 600;
 
     private ReportMarkdown() {
@@ -19,7 +19,7 @@ public final class ReportMarkdown {
 
     public static String render(ReportFacts facts, String htmlLink) {
         var current = facts.current();
-        var out = new StringBuilder();
+        var out = new Markdown.Bounded("", RESERVE);
         out.append("## ").append(inline(facts.title())).append("\n\n");
         if (facts.gatesFailed()) {
             out.append("**Quality gates failed**\n\n");
@@ -31,19 +31,12 @@ public final class ReportMarkdown {
         var base = facts.comparison().base();
         out.append("| Metric | ").append(base.map(entry -> inline(entry.label())).orElse("before")).append(" | ")
                 .append(inline(current.label())).append(" | Change |\n|:---|---:|---:|---:|\n");
-        int shown = 0;
-        var deltas = facts.comparison().deltas();
-        for (var delta : deltas) {
-            var row = "| " + inline(delta.metric()) + " | " + number(delta.base()) + " | " + number(delta.current()) + " | "
-                    + change(delta) + " |\n";
-            if (out.length() + row.length() > MAX_LENGTH - RESERVE) {
-                break;
-            }
-            out.append(row);
-            shown++;
+        for (var delta : facts.comparison().deltas()) {
+            out.add("| " + inline(delta.metric()) + " | " + number(delta.base()) + " | " + number(delta.current()) + " | "
+                    + change(delta) + " |\n");
         }
-        if (shown < deltas.size()) {
-            out.append("\n").append(deltas.size() - shown).append(" more metrics are in the HTML report.\n");
+        if (out.omitted() > 0) {
+            out.append("\n" + out.omitted() + " more metrics are in the HTML report.\n");
         }
         out.append('\n');
         current.smoke().ifPresent(smoke -> out.append(String.format(Locale.ROOT, "Smoke training: **%s** on the %s engine in %.1f s.%n",
@@ -54,7 +47,7 @@ public final class ReportMarkdown {
         }
         current.record().ifPresent(record -> out.append("Experiment record: ").append(inline(record)).append('\n'));
         out.append("\n[Full report](").append(htmlLink.replace(")", "%29").replace(" ", "%20")).append(")\n");
-        return out.length() <= MAX_LENGTH ? out.toString() : out.substring(0, MAX_LENGTH);
+        return out.toString();
     }
 
     private static String change(Comparison.Delta delta) {
@@ -80,16 +73,7 @@ public final class ReportMarkdown {
         return String.format(Locale.ROOT, "%+.4g", value);
     }
 
-    /** Text that cannot break the table or inject markup: pipes, backslashes, HTML and newlines escaped. */
-    public static String inline(String text) {
-        var escaped = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '|', '\\', '`', '*', '_', '[', ']', '<', '>', '#', '!' -> escaped.append('\\').append(c);
-                case '\n', '\r' -> escaped.append(' ');
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+    private static String inline(String text) {
+        return Markdown.inline(text);
     }
 }

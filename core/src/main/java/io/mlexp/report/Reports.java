@@ -1,21 +1,21 @@
 package io.mlexp.report;
 
-import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.EnvironmentException;
+import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.git.CommitLog;
-import io.mlexp.check.Finding;
-import io.mlexp.check.RepoPaths;
-import io.mlexp.check.TextFiles;
 import io.mlexp.config.PublishConfig;
 import io.mlexp.config.RecordConfig;
+import io.mlexp.git.CommitLog;
 import io.mlexp.history.Comparison;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.QualityGates;
 import io.mlexp.metrics.Sample;
 import io.mlexp.record.RecordCheck;
 import io.mlexp.record.RecordRenderer;
+import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.RepoPaths;
+import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,16 +1,14 @@
 package io.mlexp.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mlexp.check.Finding;
+import io.mlexp.util.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The JSON form of findings and runs that {@code --format json} prints: plain maps, stable keys. */
 public final class RunJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunJson() {
     }
@@ -56,7 +54,7 @@ public final class RunJson {
 
     private static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Json.pretty().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,7 @@
 package io.mlexp.run;
 
-import io.mlexp.check.AtomicFiles;
-import io.mlexp.check.Html;
+import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.Html;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.mlexp.run;
 
-import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.config.SmokeConfig;
@@ -8,6 +7,7 @@ import io.mlexp.context.BuildContext;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
 import io.mlexp.smoke.SmokeResult;
+import io.mlexp.util.AtomicFiles;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.mlexp.run;
 
-import io.mlexp.check.DidYouMean;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.context.BuildContext;
+import io.mlexp.util.DidYouMean;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -1,14 +1,13 @@
 package io.mlexp.smoke;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mlexp.util.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** Reads the one-line JSON object the environment probes print. */
 final class Fingerprints {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Fingerprints() {
     }
@@ -20,7 +19,7 @@ final class Fingerprints {
     /** A JSON object's fields as text; empty when {@code json} is not one. */
     static Optional<Map<String, String>> object(String json) {
         try {
-            var node = JSON.readTree(json);
+            var node = Json.mapper().readTree(json);
             if (node == null || !node.isObject()) {
                 return Optional.empty();
             }

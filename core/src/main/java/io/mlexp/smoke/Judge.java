@@ -1,11 +1,11 @@
 package io.mlexp.smoke;
 
-import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Finding;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.metrics.Expectations;
 import io.mlexp.metrics.Sample;
+import io.mlexp.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

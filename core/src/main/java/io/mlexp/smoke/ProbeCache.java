@@ -1,7 +1,7 @@
 package io.mlexp.smoke;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.mlexp.check.AtomicFiles;
+import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.util.Optional;
  * passed by, and entries are written whole (write, then rename).
  */
 final class ProbeCache {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path NVIDIA_DRIVER = Path.of("/proc/driver/nvidia/version");
 
     private final Path directory;
@@ -66,7 +65,7 @@ final class ProbeCache {
     void store(String key, Map<String, String> probed) {
         try {
             Files.createDirectories(directory);
-            AtomicFiles.replace(directory.resolve(key + ".json"), JSON.writeValueAsString(probed) + "\n");
+            AtomicFiles.replace(directory.resolve(key + ".json"), Json.mapper().writeValueAsString(probed) + "\n");
         } catch (IOException | UncheckedIOException e) {
             // the next run probes again
         }

@@ -1,10 +1,9 @@
 package io.mlexp.smoke;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.mlexp.check.AtomicFiles;
 import io.mlexp.metrics.Sample;
+import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ public final class SmokeReport {
     public record Series(String name, int points, long firstStep, double first, long lastStep, double last) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private SmokeReport() {
     }
@@ -56,7 +54,7 @@ public final class SmokeReport {
                 "rule", finding.ruleId(), "severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
                 "location", finding.location().toString(), "message", finding.message())).toList());
         try {
-            AtomicFiles.replace(file, JSON.writeValueAsString(report) + "\n");
+            AtomicFiles.replace(file, Json.pretty().writeValueAsString(report) + "\n");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +75,7 @@ public final class SmokeReport {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            var node = JSON.readTree(file.toFile());
+            var node = Json.mapper().readTree(file.toFile());
             if (node == null || !node.path("verdict").isTextual()) {
                 return Optional.empty();
             }
@@ -95,14 +93,10 @@ public final class SmokeReport {
         values.put("name", series.name());
         values.put("points", series.points());
         values.put("firstStep", series.firstStep());
-        values.put("first", finite(series.first()));
+        values.put("first", Json.number(series.first()));
         values.put("lastStep", series.lastStep());
-        values.put("last", finite(series.last()));
+        values.put("last", Json.number(series.last()));
         return values;
     }
 
-    /** JSON has no NaN: non-finite values are written as text. */
-    private static Object finite(double value) {
-        return Double.isFinite(value) ? value : String.valueOf(value);
-    }
 }

@@ -2,15 +2,15 @@ package io.mlexp.workspace;
 
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
-import io.mlexp.check.RepoPaths;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
 import io.mlexp.config.ConfigLoader;
 import io.mlexp.config.MlexpConfig;
+import io.mlexp.util.RepoPaths;
+import io.mlexp.util.TextFiles;
+import io.mlexp.yaml.YamlLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import io.mlexp.yaml.YamlLimits;
 
 /**
  * The repository mlexp works on and its config file. The root defaults to the Git root of the

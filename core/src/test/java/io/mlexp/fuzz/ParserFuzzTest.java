@@ -3,7 +3,6 @@ package io.mlexp.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
-import io.mlexp.check.TextFiles;
 import io.mlexp.commit.CommitMessage;
 import io.mlexp.commit.CommitRules;
 import io.mlexp.config.ConfigLoader;
@@ -13,6 +12,7 @@ import io.mlexp.image.ImageReference;
 import io.mlexp.metrics.MetricsReader;
 import io.mlexp.record.RecordParser;
 import io.mlexp.record.RecordRenderer;
+import io.mlexp.util.TextFiles;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -35,7 +35,7 @@ class ReportMarkdownTest {
         var markdown = ReportMarkdown.render(Reports.facts("t", entry, Optional.empty(), List.of(entry), Map.of(), List.of(),
                 Optional.empty(), List.of(), List.of()), "index.html");
 
-        assertThat(markdown.length()).isLessThanOrEqualTo(ReportMarkdown.MAX_LENGTH);
+        assertThat(markdown.length()).isLessThanOrEqualTo(io.mlexp.util.Markdown.COMMENT_LIMIT);
         assertThat(markdown).containsPattern("\\d+ more metrics are in the HTML report").contains("| v\\|1 |");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlexp.check.Finding;
 import io.mlexp.check.Rule;
-import io.mlexp.check.Rules;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.commit.CommitMessage;
 import io.mlexp.commit.CommitRules;

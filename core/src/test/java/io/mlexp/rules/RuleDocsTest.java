@@ -3,8 +3,6 @@ package io.mlexp.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.mlexp.check.RuleDocs;
-import io.mlexp.check.Rules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.mlexp.rules;
 
+import io.mlexp.check.SourceLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.mlexperiment;
 
 import hudson.model.Run;
-import io.mlexp.check.AtomicFiles;
 import io.mlexp.check.Finding;
 import io.mlexp.ci.OutcomeJson;
 import io.mlexp.ci.RunOutcome;
 import io.mlexp.report.ReportHtml;
+import io.mlexp.util.AtomicFiles;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package io.mlexp.check;
+package io.mlexp.util;
 
+import io.mlexp.check.Finding;
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,5 @@
-package io.mlexp.check;
+package io.mlexp.util;
+
 
 /** Escapes text for HTML element content and attribute values. */
 public final class Html {

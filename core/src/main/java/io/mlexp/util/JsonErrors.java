@@ -1,4 +1,4 @@
-package io.mlexp.check;
+package io.mlexp.util;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.mlexp.check;
+package io.mlexp.util;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,5 +1,7 @@
-package io.mlexp.check;
+package io.mlexp.util;
 
+import io.mlexp.check.InvalidInputException;
+import io.mlexp.check.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package io.mlexp.check;
+package io.mlexp.util;
 
+import io.mlexp.check.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

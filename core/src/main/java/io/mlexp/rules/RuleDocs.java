@@ -1,5 +1,7 @@
-package io.mlexp.check;
+package io.mlexp.rules;
 
+import io.mlexp.check.Rule;
+import io.mlexp.util.Markdown;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +60,7 @@ public final class RuleDocs {
         for (var rule : rules) {
             text.append("| [`").append(rule.id()).append("`](docs/rules.md#").append(rule.id()).append('-')
                     .append(rule.severity().label()).append(") | ").append(rule.severity().label()).append(" | ")
-                    .append(rule.summary().replace("|", "\\|")).append(" |\n");
+                    .append(Markdown.tableCell(rule.summary())).append(" |\n");
         }
         return text.append('\n').append(README_END).toString();
     }

@@ -1,5 +1,7 @@
-package io.mlexp.check;
+package io.mlexp.rules;
 
+import io.mlexp.check.Rule;
+import io.mlexp.check.RuleCatalog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

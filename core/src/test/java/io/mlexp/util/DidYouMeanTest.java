@@ -1,4 +1,4 @@
-package io.mlexp.check;
+package io.mlexp.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
