@@ -182,19 +182,19 @@ public final class MetricsReader {
                 header(line);
                 return;
             }
-            var cells = line.split(",", -1);
-            if (cells.length > header.length) {
-                throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, number, cellColumn(cells, header.length)),
-                        "the row has " + cells.length + " values, but the header names " + header.length + " columns");
+            var cells = CsvRow.parse(line);
+            if (cells.size() > header.length) {
+                throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, number, cells.get(header.length).column()),
+                        "the row has " + cells.size() + " values, but the header names " + header.length + " columns");
             }
             var values = new LinkedHashMap<String, Double>();
             long step = ++count;
-            int column = 1;
-            for (int c = 0; c < cells.length; column += cells[c].length() + 1, c++) {
-                var cell = cells[c].strip();
+            for (int c = 0; c < cells.size(); c++) {
+                var cell = cells.get(c).text().strip();
                 if (cell.isEmpty()) {
                     continue;
                 }
+                int column = cells.get(c).column();
                 var value = number(cell, new SourceLocation(displayName, number, column), header[c]);
                 if (c == stepColumn) {
                     step = (long) value;
@@ -206,32 +206,21 @@ public final class MetricsReader {
         }
 
         private void header(String line) {
-            var names = line.split(",", -1);
+            var row = CsvRow.parse(line);
+            var names = new String[row.size()];
             var seen = new java.util.HashSet<String>();
-            int column = 1;
             for (int c = 0; c < names.length; c++) {
-                int width = names[c].length();
-                names[c] = names[c].strip();
+                names[c] = row.get(c).text().strip();
                 if (!seen.add(names[c])) {
-                    throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, 1, column),
+                    throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, 1, row.get(c).column()),
                             "the header names column '" + names[c] + "' twice");
                 }
-                column += width + 1;
                 if (STEP_KEYS.contains(names[c]) && stepColumn < 0) {
                     stepColumn = c;
                 }
             }
             header = names;
         }
-    }
-
-    /** The column (from 1) where cell {@code index} of a split line starts. */
-    private static int cellColumn(String[] cells, int index) {
-        int column = 1;
-        for (int c = 0; c < index; c++) {
-            column += cells[c].length() + 1;
-        }
-        return column;
     }
 
     private static JsonNode parse(String text, SourceLocation location) {

@@ -18,6 +18,16 @@ class MetricsTest {
     private static final SmokeConfig.Expect DEFAULTS = SmokeConfig.defaults().expect();
 
     @Test
+    void quotedCsvFieldsAsPythonsCsvWritesThemAreOneCellEach() {
+        var samples = MetricsReader.csv("step,\"val, loss\",\"the \"\"best\"\" acc\"\n1,\"0.5\",0.75\n", "metrics.csv");
+
+        assertThat(samples).singleElement().satisfies(sample -> assertThat(sample.values())
+                .containsEntry("val, loss", 0.5).containsEntry("the \"best\" acc", 0.75));
+        assertThatThrownBy(() -> MetricsReader.csv("step,loss\n1,\"2,5\",3\n", "metrics.csv"))
+                .hasMessageContaining("metrics.csv:2:9: error: the row has 3 values, but the header names 2 columns");
+    }
+
+    @Test
     void shouldReadTheExamplesJsonLines() {
         var samples = MetricsReader.read(DIGITS, "metrics.jsonl");
 
