@@ -6,7 +6,6 @@ import io.mlexp.config.ConfigAdvice;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlReader;
 import io.mlexp.run.RunJson;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", description = "Runs one check, as the hooks and CI do.",

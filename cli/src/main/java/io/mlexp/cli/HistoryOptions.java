@@ -26,7 +26,7 @@ final class HistoryOptions {
             workspace = Optional.of(command.workspace());
         } catch (EnvironmentException e) {
             if (history == null) {
-                throw new EnvironmentException(e.getMessage() + "; outside a repository, name the history with --history DIR");
+                throw new EnvironmentException(e.getMessage() + "; outside a repository, name the history with --history DIR", e);
             }
             workspace = Optional.empty();
         }

@@ -3,7 +3,9 @@ package io.mlexp.cli;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.workspace.Workspace;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -85,7 +87,9 @@ final class HookEntry {
     }
 
     private static int run(Path workingDirectory, Check check) {
-        var reporter = new Reporter(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        // UTF-8, as Git writes and reads messages: a hook under the C locale still prints the message it quotes
+        var reporter = new Reporter(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 Terminal.colourWanted(false), false, false);
         try {
             return check.run(reporter);

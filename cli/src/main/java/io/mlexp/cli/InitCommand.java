@@ -28,7 +28,7 @@ final class InitCommand extends MlexpSubcommand {
             Files.writeString(workspace.configFile(), ConfigTemplate.text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             throw InvalidInputException.of("init-exists", SourceLocation.of(workspace.configDisplayName()),
-                    "already exists; mlexp init never overwrites it (check it with 'mlexp check config')");
+                    "already exists; mlexp init never overwrites it (check it with 'mlexp check config')", e);
         }
         out().println("Wrote " + workspace.configFile() + " with the defaults. Check it with 'mlexp check config'.");
         return ExitCodes.OK;

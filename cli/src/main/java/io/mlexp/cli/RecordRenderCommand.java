@@ -28,7 +28,7 @@ final class RecordRenderCommand extends MlexpSubcommand {
             out().flush();
         } else {
             var target = global().workingDirectory().resolve(out);
-            AtomicFiles.replace(target, renderer.page(markdown, file.getFileName().toString()));
+            AtomicFiles.replace(target, renderer.page(markdown, String.valueOf(file.getFileName())));
             out().println("wrote " + out);
         }
         return ExitCodes.OK;

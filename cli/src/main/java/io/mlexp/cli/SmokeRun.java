@@ -23,7 +23,8 @@ final class SmokeRun {
         var smoke = config.smoke();
         var chosen = engine.orElse(smoke.engine());
         var output = workspace.root().resolve(out);
-        printer.println(reporter.colour("bold", "smoke: ") + Finding.printable(chosen == SmokeConfig.Engine.EMBEDDED ? smoke.embedded().model() : smoke.command()));
+        printer.println(reporter.colour("bold", "smoke: ")
+                + Finding.printable(chosen == SmokeConfig.Engine.EMBEDDED ? smoke.embedded().model() : smoke.command()));
         var result = Smoke.run(smoke, chosen, workspace.root(), output, line -> {
             printer.println(reporter.colour("faint", "  │ ") + line);
             printer.flush();

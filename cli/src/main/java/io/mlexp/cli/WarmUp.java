@@ -43,7 +43,7 @@ final class WarmUp {
             DemoRepository.create(dir);
             var workspace = Workspace.locate(dir, Optional.empty(), Optional.empty());
             Files.writeString(dir.resolve("MSG"), "feat(data): cache the decoded digits\n\nBody.\n");
-            var silent = new PrintWriter(OutputStream.nullOutputStream());
+            var silent = new PrintWriter(new java.io.OutputStreamWriter(OutputStream.nullOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
             var reporter = new Reporter(silent, silent, false, false, false);
             reporter.report(HookChecks.commitMessage(workspace, dir, Path.of("MSG"), "#"), null);
             Files.writeString(dir.resolve("configs/wide.yaml"), Files.readString(dir.resolve("configs/base.yaml")));
@@ -57,10 +57,19 @@ final class WarmUp {
             Thread.currentThread().interrupt();
         } finally {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(WarmUp::deleteQuietly);
             } catch (UncheckedIOException e) {
                 // a temporary directory left behind is harmless
             }
+        }
+    }
+
+    /** A temporary file or folder left behind is harmless; nothing to report. */
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (java.io.IOException e) {
+            // left for the system's temporary-file cleaning
         }
     }
 }

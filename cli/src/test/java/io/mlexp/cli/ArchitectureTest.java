@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /** The module boundaries of DESIGN.md, checked on the compiled classes of every module but the plugin. */
 @AnalyzeClasses(packages = "io.mlexp", importOptions = ImportOption.DoNotIncludeTests.class)
+@SuppressWarnings("checkstyle:HideUtilityClassConstructor") // ArchUnit's engine reads the rules from static fields
 class ArchitectureTest {
     @ArchTest
     static final ArchRule NOTHING_OUTSIDE_THE_PLUGIN_KNOWS_JENKINS = noClasses()

@@ -105,10 +105,12 @@ final class Secrets {
         }
 
         int lineAt(int lineStart) {
-            for (int i = text.indexOf('\n', position); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) {
+            int next = text.indexOf('\n', position);
+            while (next >= 0 && next < lineStart) {
                 line++;
-                position = i + 1;
+                next = text.indexOf('\n', next + 1);
             }
+            position = next < 0 ? text.length() : next; // the first newline not counted yet
             return line;
         }
     }

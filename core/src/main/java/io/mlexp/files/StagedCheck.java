@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -53,13 +54,13 @@ public final class StagedCheck {
                 throw failure.get();
             }
             var findings = new ArrayList<Finding>();
-            for (int i = 0; i < reading.chunks; i++) {
+            for (int i = 0; i < reading.chunks.get(); i++) {
                 findings.addAll(checking.found.get(i));
             }
             return findings;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while checking the staged files");
+            throw new EnvironmentException("interrupted while checking the staged files", e);
         } finally {
             reader.interrupt();
             helpers.forEach(Thread::interrupt);
@@ -106,7 +107,9 @@ public final class StagedCheck {
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
                 arrived.clear(); // frees a reader waiting to put, and makes room for the end
-                arrived.offer(END);
+                while (!arrived.offer(END)) {
+                    arrived.clear(); // the reader put another chunk in between; the end must get in for the other checker
+                }
             }
         }
     }
@@ -117,7 +120,7 @@ public final class StagedCheck {
         private final BlockingQueue<Chunk> arrived;
         private final AtomicReference<RuntimeException> failure;
         private List<RepoFile> chunk = new ArrayList<>(CHUNK);
-        private volatile int chunks;
+        private final AtomicInteger chunks = new AtomicInteger(); // written by the reader, read once it is done
 
         Reading(StagedFiles staged, BlockingQueue<Chunk> arrived, AtomicReference<RuntimeException> failure) {
             this.staged = staged;
@@ -152,12 +155,12 @@ public final class StagedCheck {
 
         private void send() {
             try {
-                arrived.put(new Chunk(chunks, chunk));
-                chunks++;
+                arrived.put(new Chunk(chunks.get(), chunk));
+                chunks.incrementAndGet();
                 chunk = new ArrayList<>(CHUNK);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EnvironmentException("interrupted while reading the staged files");
+                throw new EnvironmentException("interrupted while reading the staged files", e);
             }
         }
     }

@@ -40,7 +40,7 @@ public final class GitCommand {
             throw new UncheckedIOException("cannot read from git: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while git ran");
+            throw new EnvironmentException("interrupted while git ran", e);
         }
     }
 
@@ -50,7 +50,7 @@ public final class GitCommand {
             return command(root, args).redirectError(errors).start();
         } catch (IOException e) {
             throw new EnvironmentException("this check runs the git command, which cannot start: " + e.getMessage()
-                    + ". Install Git, or put it on PATH");
+                    + ". Install Git, or put it on PATH", e);
         }
     }
 

@@ -33,7 +33,7 @@ public final class Revisions {
         try {
             return new FileRepositoryBuilder().findGitDir(directory.toFile()).setMustExist(true).build();
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
-            throw new EnvironmentException("no Git repository at " + directory);
+            throw new EnvironmentException("no Git repository at " + directory, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the repository: " + e.getMessage(), e);
         }
@@ -51,7 +51,7 @@ public final class Revisions {
                 return walk.parseCommit(id);
             }
         } catch (RevisionSyntaxException | AmbiguousObjectException e) {
-            throw InvalidInputException.of("range", SourceLocation.of(revision), "not a revision: " + e.getMessage());
+            throw InvalidInputException.of("range", SourceLocation.of(revision), "not a revision: " + e.getMessage(), e);
         } catch (MissingObjectException e) {
             // a full object ID the clone does not have: handled below like an unresolvable base
         }

@@ -75,7 +75,7 @@ public final class History {
                 refuseLink(file());
                 try (var lock = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         LinkOption.NOFOLLOW_LINKS);
-                        var held = lock.lock()) {
+                        var ignored = lock.lock()) {
                     if (entries.size() == 1) {
                         appendInPlace(bytes);
                     } else {

@@ -91,7 +91,7 @@ public final class HistoryFormat {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw invalid(location, "'" + limit(text) + "' is not an ISO-8601 date and time with an offset, such as 2026-11-22T10:00:00Z");
+            throw invalid(location, "'" + limit(text) + "' is not an ISO-8601 date and time with an offset, such as 2026-11-22T10:00:00Z", e);
         }
     }
 
@@ -130,5 +130,9 @@ public final class HistoryFormat {
 
     private static InvalidInputException invalid(SourceLocation location, String message) {
         return InvalidInputException.of("history-entry", location, message);
+    }
+
+    private static InvalidInputException invalid(SourceLocation location, String message, Throwable cause) {
+        return InvalidInputException.of("history-entry", location, message, cause);
     }
 }

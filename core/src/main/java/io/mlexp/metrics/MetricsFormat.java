@@ -33,7 +33,7 @@ public enum MetricsFormat {
 
     /** The format of {@code file}: by its name ({@code .csv}, {@code .json}, {@code .jsonl}, {@code tfevents}), else by its content. */
     public static MetricsFormat of(Path file) {
-        var name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        var name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         if (isEventFileName(name)) {
             return TENSORBOARD;
         }

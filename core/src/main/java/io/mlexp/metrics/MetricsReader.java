@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * Reads what training scripts log: JSON lines (one object a step, as {@code train.py} writes to
  * {@code $MLEXP_METRICS}), PyTorch Lightning's CSVLogger {@code metrics.csv}, and a final
- * {@code metrics.json}, and TensorBoard's event files ({@link TensorBoardEvents}). Python writes non-finite floats as {@code NaN} and {@code Infinity}; they are
+ * {@code metrics.json}, and TensorBoard's event files ({@link TensorBoardEvents}). Python writes non-finite floats as
+ * {@code NaN} and {@code Infinity}; they are
  * read as such, so that the finiteness expectation can see them.
  */
 public final class MetricsReader {
@@ -272,7 +273,7 @@ public final class MetricsReader {
                     return Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
                     throw InvalidInputException.of("metrics-format", location,
-                            "column '" + column + "' holds '" + cell + "', not a number");
+                            "column '" + column + "' holds '" + cell + "', not a number", e);
                 }
         }
     }

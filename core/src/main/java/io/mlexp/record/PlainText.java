@@ -9,6 +9,7 @@ import org.commonmark.node.Text;
 
 /** The words of a node as a reader sees them: text and code spans, no markup, no raw HTML. */
 final class PlainText extends AbstractVisitor {
+    @SuppressWarnings("PMD.AvoidStringBufferField") // the visitor collects one node's text and is dropped with it
     private final StringBuilder text = new StringBuilder();
 
     private PlainText() {

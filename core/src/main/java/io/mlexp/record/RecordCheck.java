@@ -144,7 +144,7 @@ public final class RecordCheck {
         try {
             return Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw InvalidInputException.of("record-missing", SourceLocation.of(file.toString()), "no such file");
+            throw InvalidInputException.of("record-missing", SourceLocation.of(file.toString()), "no such file", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

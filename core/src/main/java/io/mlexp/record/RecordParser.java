@@ -69,7 +69,7 @@ public final class RecordParser {
             // commonmark-java's front matter parser fails this way on an unclosed quote (found by fuzzing)
             throw InvalidInputException.of("record-unreadable", SourceLocation.of(path),
                     "the Markdown parser cannot read this record (" + e.getClass().getSimpleName()
-                            + "); look for an unclosed quote in the front matter");
+                            + "); look for an unclosed quote in the front matter", e);
         }
         var pending = new ArrayDeque<Map.Entry<Node, Integer>>();
         pending.push(Map.entry(document, 0));

@@ -35,7 +35,8 @@ public final class ReportHtml {
         var html = new StringBuilder(1_200_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(facts.title())).append("</title>\n<style>").append(PAGE_STYLE).append(REPORT_STYLE).append("</style></head>\n")
+                .append("<title>").append(Html.escape(facts.title())).append("</title>\n<style>").append(PAGE_STYLE).append(REPORT_STYLE)
+                .append("</style></head>\n")
                 .append("<body data-verdict=\"").append(facts.gatesFailed() ? "failed" : "passed").append("\">\n")
                 .append("<h1>").append(Html.escape(facts.title())).append("</h1>\n")
                 .append(fragment(facts))
@@ -75,7 +76,8 @@ public final class ReportHtml {
                 .append(record).append("</article>\n"));
         if (!facts.commits().isEmpty()) {
             html.append("<h2>Commits</h2>\n<ul class=\"commits\">\n");
-            facts.commits().forEach(commit -> html.append("<li><code>").append(Html.escape(commit.id().substring(0, Math.min(12, commit.id().length())))).append("</code> ")
+            facts.commits().forEach(commit -> html.append("<li><code>")
+                    .append(Html.escape(commit.id().substring(0, Math.min(12, commit.id().length())))).append("</code> ")
                     .append(Html.escape(commit.subject())).append("</li>\n"));
             html.append("</ul>\n");
         }

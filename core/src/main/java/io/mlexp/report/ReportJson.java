@@ -35,7 +35,7 @@ public final class ReportJson {
     }
 
     /** The data block of a page that shows only a smoke run's curves. */
-    public static String smokeOnly(List<io.mlexp.metrics.Sample> samples) {
+    public static String smokeOnly(List<Sample> samples) {
         var root = Json.mapper().createObjectNode();
         smoke(root.putArray("smoke"), samples);
         root.putObject("trend").putArray("entries");
@@ -46,7 +46,7 @@ public final class ReportJson {
         }
     }
 
-    private static void smoke(ArrayNode curves, List<io.mlexp.metrics.Sample> samples) {
+    private static void smoke(ArrayNode curves, List<Sample> samples) {
         for (var sample : samples) {
             var point = curves.addObject();
             point.put("step", sample.step());

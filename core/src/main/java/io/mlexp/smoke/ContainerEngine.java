@@ -96,7 +96,7 @@ public final class ContainerEngine {
         var lines = new ArrayList<String>();
         var name = "mlexp-probe-" + UUID.randomUUID().toString().substring(0, 8);
         ProcessRun.Ended ended;
-        try (var removal = ContainerRemoval.whileRunning(client, name)) {
+        try (var ignored = ContainerRemoval.whileRunning(client, name)) {
             ended = ProcessRun.run(runArguments(smoke, repository, output, name, List.of("sh", "-c", ContainerProbe.script())), repository,
                     Map.of(), CLIENT_TIMEOUT, lines::add);
         }

@@ -57,7 +57,7 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         var limits = smoke.container();
         limits.shmSize().ifPresent(size -> options.addAll(List.of("--shm-size", size.bytes() + "b")));
         limits.memory().ifPresent(size -> options.addAll(List.of("--memory", size.bytes() + "b")));
-        limits.cpus().ifPresent(cpus -> options.addAll(List.of("--cpus", new java.math.BigDecimal(cpus).stripTrailingZeros().toPlainString())));
+        limits.cpus().ifPresent(cpus -> options.addAll(List.of("--cpus", java.math.BigDecimal.valueOf(cpus).stripTrailingZeros().toPlainString())));
         var volumes = new LinkedHashMap<String, String>();
         volumes.put(repository.toAbsolutePath().toString(), WORKSPACE_MOUNT);
         volumes.put(output.toAbsolutePath().toString(), OUTPUT_MOUNT);
@@ -151,6 +151,6 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         }
         limits.shmSize().ifPresent(size -> values.put("shm-size", size.text()));
         limits.memory().ifPresent(size -> values.put("memory", size.text()));
-        limits.cpus().ifPresent(cpus -> values.put("cpus", new java.math.BigDecimal(cpus).stripTrailingZeros().toPlainString()));
+        limits.cpus().ifPresent(cpus -> values.put("cpus", java.math.BigDecimal.valueOf(cpus).stripTrailingZeros().toPlainString()));
     }
 }

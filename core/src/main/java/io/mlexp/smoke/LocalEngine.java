@@ -69,7 +69,7 @@ public final class LocalEngine {
         var fingerprint = new LinkedHashMap<String, String>();
         fingerprint.put("engine", "local");
         fingerprint.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        if (!Path.of(interpreter).getFileName().toString().startsWith("python")) {
+        if (!String.valueOf(Path.of(interpreter).getFileName()).startsWith("python")) {
             return fingerprint;
         }
         var lines = new ArrayList<String>();

@@ -109,7 +109,7 @@ final class MetricsLookup {
     private static String displayName(Path file, Path repository) {
         var absolute = file.toAbsolutePath().normalize();
         var root = repository.toAbsolutePath().normalize();
-        return (absolute.startsWith(root) ? root.relativize(absolute) : absolute.getFileName()).toString().replace('\\', '/');
+        return String.valueOf(absolute.startsWith(root) ? root.relativize(absolute) : absolute.getFileName()).replace('\\', '/');
     }
 
     /** The event files of one TensorBoard run directory that this run wrote and the pattern matches. */
@@ -157,7 +157,7 @@ final class MetricsLookup {
             Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), 16, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return SKIPPED.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return SKIPPED.contains(String.valueOf(dir.getFileName())) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override

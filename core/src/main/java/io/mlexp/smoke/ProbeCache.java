@@ -37,7 +37,7 @@ final class ProbeCache {
 
     /** The key of a probe of image {@code imageId} with {@code gpus}, on this host and driver. */
     static String key(String imageId, String gpus) {
-        var driver = "";
+        String driver;
         try {
             driver = Files.isReadable(NVIDIA_DRIVER) ? Files.readString(NVIDIA_DRIVER) : "";
         } catch (IOException | UncheckedIOException e) {

@@ -34,7 +34,7 @@ final class ProcessRun {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new EnvironmentException("cannot start '" + command.get(0) + "': " + e.getMessage());
+            throw new EnvironmentException("cannot start '" + command.get(0) + "': " + e.getMessage(), e);
         }
         var reader = new Thread(() -> stream(process, output), "smoke-output");
         reader.start();
@@ -48,7 +48,7 @@ final class ProcessRun {
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted; the smoke run was stopped");
+            throw new EnvironmentException("interrupted; the smoke run was stopped", e);
         }
     }
 

@@ -65,13 +65,10 @@ public final class Smoke {
      * {@code sh} itself for a command that starts with a shell built-in ({@code cd src && python ...}).
      */
     static Optional<String> interpreter(String command) {
-        for (var word : command.strip().split("\\s+")) {
-            if (word.isEmpty() || word.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-                continue;
-            }
-            return Optional.of(SHELL_BUILT_INS.contains(word) ? "sh" : word);
-        }
-        return Optional.empty();
+        return java.util.Arrays.stream(command.strip().split("\\s+"))
+                .filter(word -> !word.isEmpty() && !word.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))
+                .findFirst()
+                .map(word -> SHELL_BUILT_INS.contains(word) ? "sh" : word);
     }
 
     /** Whether {@code program} runs from {@code directory}: a path to an executable, or a name on PATH. */

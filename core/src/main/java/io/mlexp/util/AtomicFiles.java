@@ -18,11 +18,11 @@ public final class AtomicFiles {
 
     /** Writes {@code text} to a temporary file beside {@code file}, then renames it into place. */
     public static void replace(Path file, String text) {
-        var directory = file.toAbsolutePath().getParent();
+        var directory = java.util.Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file lives in a folder");
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+            temporary = Files.createTempFile(directory, "." + String.valueOf(file.getFileName()), ".tmp");
             readableByAll(temporary); // a temporary file is private; reports and records are for others to read
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -59,10 +59,13 @@ public final class AtomicFiles {
     /** Creates {@code file} with {@code text}; never replaces a file that exists. */
     public static void create(Path file, String text) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            var directory = file.toAbsolutePath().getParent();
+            if (directory != null) {
+                Files.createDirectories(directory);
+            }
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw InvalidInputException.of("file-exists", SourceLocation.of(file.toString()), "exists already; nothing was written");
+            throw InvalidInputException.of("file-exists", SourceLocation.of(file.toString()), "exists already; nothing was written", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

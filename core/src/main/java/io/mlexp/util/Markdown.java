@@ -34,6 +34,7 @@ public final class Markdown {
      * follows them; the ones that do not are counted, so that the text can say how many are left out.
      */
     public static final class Bounded {
+        @SuppressWarnings("PMD.AvoidStringBufferField") // a builder of one comment, dropped once it is written
         private final StringBuilder text;
         private final int reserve;
         private int omitted;

@@ -54,7 +54,7 @@ public final class RepoPaths {
             }
             return resolved;
         } catch (InvalidPathException e) {
-            throw InvalidInputException.of("path-escape", source, key + ": '" + path + "' is not a valid path: " + e.getReason());
+            throw InvalidInputException.of("path-escape", source, key + ": '" + path + "' is not a valid path: " + e.getReason(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve " + path + ": " + e.getMessage(), e);
         }

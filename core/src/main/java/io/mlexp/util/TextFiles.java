@@ -169,11 +169,11 @@ public final class TextFiles {
             }
             return work.apply(file);
         } catch (NoSuchFileException e) {
-            throw InvalidInputException.of("file-missing", location, "file not found");
+            throw InvalidInputException.of("file-missing", location, "file not found", e);
         } catch (AccessDeniedException e) {
-            throw InvalidInputException.of("file-unreadable", location, "permission denied");
+            throw InvalidInputException.of("file-unreadable", location, "permission denied", e);
         } catch (IOException e) {
-            throw InvalidInputException.of("file-unreadable", location, "cannot read: " + e.getMessage());
+            throw InvalidInputException.of("file-unreadable", location, "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -188,7 +188,7 @@ public final class TextFiles {
             throw new InvalidInputException(e.findings().stream()
                     .map(finding -> new Finding(finding.ruleId(), finding.severity(),
                             new SourceLocation(displayName, number, finding.location().column()), finding.message(), finding.hint()))
-                    .toList());
+                    .toList(), e);
         }
     }
 
@@ -224,7 +224,7 @@ public final class TextFiles {
             }
         } catch (CharacterCodingException e) {
             out.flip();
-            throw invalidUtf8(out, bytes.length, displayName);
+            throw invalidUtf8(out, bytes.length, displayName, e);
         }
         out.flip();
         var text = out.toString();
@@ -254,8 +254,16 @@ public final class TextFiles {
     }
 
     private static InvalidInputException invalidUtf8(CharBuffer decoded, int byteOffset, String displayName) {
+        return invalidUtf8(decoded, byteOffset, displayName, null);
+    }
+
+    private static InvalidInputException invalidUtf8(CharBuffer decoded, int byteOffset, String displayName, Throwable cause) {
         var at = positionAfter(decoded);
-        return InvalidInputException.of("file-encoding", new SourceLocation(displayName, at[0], at[1]),
+        var invalid = InvalidInputException.of("file-encoding", new SourceLocation(displayName, at[0], at[1]),
                 "not valid UTF-8 (byte offset " + byteOffset + "); save the file as UTF-8");
+        if (cause != null) {
+            invalid.initCause(cause);
+        }
+        return invalid;
     }
 }

@@ -79,9 +79,9 @@ public final class YamlReader {
             // SnakeYAML's reader fails this way on some control characters (found by fuzzing); refuse the file.
             throw InvalidInputException.of(RULE, SourceLocation.of(displayName),
                     "invalid YAML: the parser cannot read this file (" + e.getClass().getSimpleName()
-                            + "); look for control characters or an unclosed quote");
+                            + "); look for control characters or an unclosed quote", e);
         } catch (IOException e) {
-            throw InvalidInputException.of(RULE, SourceLocation.of(displayName), "cannot read: " + e.getMessage());
+            throw InvalidInputException.of(RULE, SourceLocation.of(displayName), "cannot read: " + e.getMessage(), e);
         }
     }
 

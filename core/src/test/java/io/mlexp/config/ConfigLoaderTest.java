@@ -131,7 +131,8 @@ class ConfigLoaderTest {
 
         assertThat(findings).extracting(Finding::format).containsExactlyInAnyOrder(
                 ".mlexp.yml:3:23: error: files.forbidden[1]: invalid pattern 'data/[abc': '[' is never closed [config-value]",
-                ".mlexp.yml:5:15: error: record.id-pattern: invalid regular expression 'EXP-(\\d+': missing closing ) (RE2 syntax: no backreferences or lookaround) [config-value]");
+                ".mlexp.yml:5:15: error: record.id-pattern: invalid regular expression 'EXP-(\\d+': missing closing )"
+                        + " (RE2 syntax: no backreferences or lookaround) [config-value]");
     }
 
     @Test

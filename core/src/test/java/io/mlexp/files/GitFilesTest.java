@@ -66,7 +66,7 @@ class GitFilesTest {
 
     @Test
     void shouldListNothingWhenNothingIsStaged() throws Exception {
-        try (var git = Git.init().setDirectory(dir.toFile()).call(); var staged = StagedFiles.open(dir)) {
+        try (var ignored = Git.init().setDirectory(dir.toFile()).call(); var staged = StagedFiles.open(dir)) {
             write("untracked.txt", "u");
             assertThat(staged.list()).isEmpty();
         }

@@ -1,6 +1,5 @@
 package io.mlexp.rules;
 
-import io.mlexp.check.SourceLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -103,7 +103,7 @@ public final class DjlTrainer implements EmbeddedTrainer {
         try {
             predictions = trainer.forward(new NDList(x));
         } catch (EngineException e) {
-            throw refused(plan.model(), "cannot take an input of shape " + plan.inputShape() + ": " + firstLine(e));
+            throw refused(plan.model(), "cannot take an input of shape " + plan.inputShape() + ": " + firstLine(e), e);
         }
         if (step == 1) {
             var shape = predictions.head().getShape();
@@ -145,7 +145,7 @@ public final class DjlTrainer implements EmbeddedTrainer {
                     try {
                         output = block.forward(parameters, new NDList(input), false);
                     } catch (EngineException e) {
-                        throw refused(file, "cannot take an input of shape " + inputShape + ": " + firstLine(e));
+                        throw refused(file, "cannot take an input of shape " + inputShape + ": " + firstLine(e), e);
                     }
                     output.head().toFloatArray(); // waits for the result, as a caller would
                     if (run == runs - 1) {
@@ -170,14 +170,14 @@ public final class DjlTrainer implements EmbeddedTrainer {
     }
 
     private static Model load(Path file, boolean trainable) {
-        var model = Model.newInstance(file.getFileName().toString(), Device.cpu(), ENGINE);
+        var model = Model.newInstance(String.valueOf(file.getFileName()), Device.cpu(), ENGINE);
         try {
             model.load(file, null, Map.of("trainParam", String.valueOf(trainable)));
             return model;
         } catch (IOException | MalformedModelException | EngineException e) {
             model.close();
             throw refused(file, "is not a TorchScript model DJL can load: " + firstLine(e)
-                    + " (save it with torch.jit.script(model).save(...) or torch.jit.trace)");
+                    + " (save it with torch.jit.script(model).save(...) or torch.jit.trace)", e);
         }
     }
 
@@ -196,8 +196,13 @@ public final class DjlTrainer implements EmbeddedTrainer {
     }
 
     private static InvalidInputException refused(Path file, String message) {
-        return InvalidInputException.of("smoke-embedded-model", SourceLocation.of(file.getFileName().toString()),
+        return InvalidInputException.of("smoke-embedded-model", SourceLocation.of(String.valueOf(file.getFileName())),
                 file.getFileName() + " " + message);
+    }
+
+    private static InvalidInputException refused(Path file, String message, Exception cause) {
+        return InvalidInputException.of("smoke-embedded-model", SourceLocation.of(String.valueOf(file.getFileName())),
+                file.getFileName() + " " + message, cause);
     }
 
     private static String firstLine(Throwable e) {
