@@ -30,11 +30,11 @@ final class HookEntry {
             return smoke(words.subList(1, words.size()), workingDirectory);
         }
         if (words.equals(List.of("check", "staged"))) {
-            return Optional.of(run(workingDirectory, reporter -> reporter.report(
+            return Optional.of(run(reporter -> reporter.report(
                     HookChecks.staged(workspace(workingDirectory)), null)));
         }
         if (words.size() == 3 && words.subList(0, 2).equals(List.of("check", "commits")) && !words.get(2).startsWith("-")) {
-            return Optional.of(run(workingDirectory, reporter -> {
+            return Optional.of(run(reporter -> {
                 var checked = HookChecks.commits(workspace(workingDirectory), words.get(2), List.of());
                 return reporter.report(checked.findings(), checked.summary());
             }));
@@ -50,7 +50,7 @@ final class HookEntry {
             return Optional.empty();
         }
         var comment = commentChar;
-        return Optional.of(run(workingDirectory, reporter -> reporter.report(
+        return Optional.of(run(reporter -> reporter.report(
                 HookChecks.commitMessage(workspace(workingDirectory), workingDirectory, Path.of(file), comment), null)));
     }
 
@@ -79,14 +79,14 @@ final class HookEntry {
         }
         var chosen = engine;
         var output = Path.of(out);
-        return Optional.of(run(workingDirectory, reporter -> SmokeRun.run(workspace(workingDirectory), chosen, output, reporter)));
+        return Optional.of(run(reporter -> SmokeRun.run(workspace(workingDirectory), chosen, output, reporter)));
     }
 
     private interface Check {
         int run(Reporter reporter);
     }
 
-    private static int run(Path workingDirectory, Check check) {
+    private static int run(Check check) {
         // UTF-8, as Git writes and reads messages: a hook under the C locale still prints the message it quotes
         var reporter = new Reporter(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),

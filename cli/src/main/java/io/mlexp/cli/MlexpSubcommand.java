@@ -6,6 +6,7 @@ import io.mlexp.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /** What every subcommand shares: the global options, the workspace, and printing findings. */
@@ -51,7 +52,7 @@ abstract class MlexpSubcommand implements Callable<Integer> {
     }
 
     /** See {@link Reporter#report}. */
-    int report(List<Finding> findings, String summary) {
+    int report(List<Finding> findings, @Nullable String summary) {
         return reporter().report(findings, summary);
     }
 

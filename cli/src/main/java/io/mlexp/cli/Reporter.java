@@ -5,6 +5,7 @@ import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints what a command found, in colour or not, as text or JSON, and maps failures to exit codes.
@@ -36,7 +37,7 @@ record Reporter(PrintWriter out, PrintWriter err, boolean colour, boolean json, 
      * Prints a check's findings (JSON, or one line each and then {@code summary: ok|N problem(s)}
      * when a summary is given) and returns the exit code they call for.
      */
-    int report(List<Finding> unsorted, String summary) {
+    int report(List<Finding> unsorted, @Nullable String summary) {
         var findings = unsorted.stream().sorted(Finding.BY_LOCATION).toList();
         boolean failed = findings.stream().anyMatch(Finding::isError);
         if (json) {

@@ -5,6 +5,7 @@ final class Terminal {
     private Terminal() {
     }
 
+    @SuppressWarnings("SystemConsoleNull") // on Java 17 to 21, null is how a pipe or a file shows (Java 22 changed it)
     static boolean colourWanted(boolean noColourOption) {
         var noColor = System.getenv("NO_COLOR");
         return !noColourOption && (noColor == null || noColor.isEmpty()) && System.console() != null

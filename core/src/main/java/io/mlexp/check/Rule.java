@@ -3,6 +3,7 @@ package io.mlexp.check;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one rule is, as users read it in {@code docs/rules.md} and {@code mlexp rules ID}: its ID, the severity it
@@ -87,7 +88,7 @@ public record Rule(String id, Family family, Severity severity, String summary, 
         private String explanation = "";
         private String config = "";
         private Map<String, String> files = Map.of();
-        private Example passing;
+        private @Nullable Example passing;
 
         private Builder(String id, Family family, Severity severity, String summary) {
             this.id = id;

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CI step's work in the workspace, in two halves around a container run that the CI carries out itself (Jenkins
@@ -69,9 +70,9 @@ public final class CiStep {
 
     private final Path directory;
     private final CiRequest request;
-    private Workspace workspace;
-    private String configSource;
-    private MlexpConfig config;
+    private @Nullable Workspace workspace;
+    private @Nullable String configSource;
+    private @Nullable MlexpConfig config;
     private int seededHistory;
 
     public CiStep(Path directory, CiRequest request) {
@@ -180,7 +181,7 @@ public final class CiStep {
         var target = AtomicFiles.outputDirectory(workspace.root().resolve(HISTORY_DIR)).resolve(History.FILE);
         var lines = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
         AtomicFiles.replace(target, lines);
-        seededHistory = History.at(target.getParent()).read().entries().size();
+        seededHistory = History.at(java.util.Objects.requireNonNull(target.getParent(), "the history file's folder")).read().entries().size();
         return lines;
     }
 }

@@ -91,7 +91,7 @@ public record RunOutcome(Verdict verdict, MlexpConfig.OnViolation onViolation, S
         if (e instanceof InvalidInputException invalid) {
             problem = new Problem(2, invalid.findings().stream().map(Finding::format).collect(Collectors.joining("\n")));
         } else if (e instanceof EnvironmentException) {
-            problem = new Problem(3, e.getMessage());
+            problem = new Problem(3, String.valueOf(e.getMessage()));
         } else {
             throw e;
         }

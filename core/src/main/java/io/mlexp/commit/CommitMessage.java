@@ -3,6 +3,7 @@ package io.mlexp.commit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A commit message as Git would store it: comment lines and everything below the scissors line
@@ -42,7 +43,7 @@ public record CommitMessage(List<Line> lines) {
         return clean(lines(text), "", null);
     }
 
-    private static CommitMessage clean(List<String> raw, String comment, String scissors) {
+    private static CommitMessage clean(List<String> raw, String comment, @Nullable String scissors) {
         var kept = new ArrayList<Line>();
         for (int i = 0; i < raw.size(); i++) {
             var line = raw.get(i);
@@ -85,8 +86,8 @@ public record CommitMessage(List<Line> lines) {
         }
         // Git's "auto" chose a character that the user's text did not use, then wrote its template
         // comments with it: find the candidate that starts Git's template lines
-        for (char candidate : AUTO_CANDIDATES.toCharArray()) {
-            var prefix = String.valueOf(candidate);
+        for (int i = 0; i < AUTO_CANDIDATES.length(); i++) {
+            var prefix = String.valueOf(AUTO_CANDIDATES.charAt(i));
             for (var line : raw) {
                 if (line.startsWith(prefix + " Please enter the commit message") || line.equals(prefix + " " + SCISSORS)) {
                     return prefix;

@@ -42,6 +42,8 @@ public final class CommitRangeCheck {
     }
 
     /**
+     * Checks the messages of a range of commits, merges, reverts and fixups passed over.
+     *
      * @param range    {@code BASE..HEAD}, or a single revision (then {@code excludes} bound it)
      * @param excludes revisions whose history is not checked (for new branches: the remote's refs)
      */

@@ -128,7 +128,7 @@ final class ConfigInheritance {
     }
 
     /** A later value wins; two mappings merge key by key, unless the later one says {@code _delete_: true}. */
-    private static void mergeInto(LinkedHashMap<String, YamlMapping.Entry> into, java.util.Map<String, YamlMapping.Entry> from) {
+    private static void mergeInto(java.util.Map<String, YamlMapping.Entry> into, java.util.Map<String, YamlMapping.Entry> from) {
         for (var entry : from.values()) {
             var existing = into.get(entry.key());
             if (existing != null && existing.value() instanceof YamlMapping before && entry.value() instanceof YamlMapping after

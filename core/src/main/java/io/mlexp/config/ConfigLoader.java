@@ -211,7 +211,7 @@ public final class ConfigLoader {
     /** {@code /data:/workspace/data} (read-only) or {@code /models:/workspace/models:rw}. */
     private static SmokeConfig.Mount mount(String text) {
         var parts = text.split(":", -1);
-        if (parts.length < 2 || parts.length > 3 || parts.length == 3 && !parts[2].equals("rw") && !parts[2].equals("ro")) {
+        if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !parts[2].equals("rw") && !parts[2].equals("ro"))) {
             throw new IllegalArgumentException("write HOST:CONTAINER, or HOST:CONTAINER:rw to let the run write, found '" + text + "'");
         }
         for (var path : new String[] {parts[0], parts[1]}) {

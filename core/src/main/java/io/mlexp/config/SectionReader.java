@@ -292,7 +292,7 @@ final class SectionReader {
         try {
             return Optional.of(converter.apply(text.get()));
         } catch (IllegalArgumentException e) {
-            problem(value(key).orElseThrow(), key, e.getMessage());
+            problem(value(key).orElseThrow(), key, String.valueOf(e.getMessage()));
             return Optional.empty();
         }
     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +18,8 @@ import java.util.Set;
 public final class TrainingConfigRules {
     private final ConfigsConfig config;
     private final YamlReader reader = new YamlReader();
-    private final Map<ConfigSources, Set<String>> basesBySources = new IdentityHashMap<>();
+    /** By identity: a source is the same set of files only as the same object (a working tree, a revision). */
+    private final IdentityHashMap<ConfigSources, Set<String>> basesBySources = new IdentityHashMap<>();
 
     public TrainingConfigRules(ConfigsConfig config) {
         this.config = config;
@@ -107,7 +107,7 @@ public final class TrainingConfigRules {
                         continue;
                     }
                     var text = each.read(other);
-                    if (text.isEmpty() || KEYS_ABSENT.test(text.get())) {
+                    if (text.isEmpty() || keysAbsent(text.get())) {
                         continue;
                     }
                     try {
@@ -124,8 +124,9 @@ public final class TrainingConfigRules {
     }
 
     /** A file that names no base cannot inherit one: most are passed over without parsing. */
-    private static final java.util.function.Predicate<String> KEYS_ABSENT =
-            text -> ConfigInheritance.KEYS.stream().noneMatch(text::contains);
+    private static boolean keysAbsent(String text) {
+        return ConfigInheritance.KEYS.stream().noneMatch(text::contains);
+    }
 
     /** Names the frameworks give the same hyperparameter ({@code SOLVER.BASE_LR}, {@code optimizer.lr}). */
     private static final List<List<String>> SYNONYMS = List.of(

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.TimeZone;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -90,8 +89,7 @@ public final class DemoRepository {
     }
 
     private static PersonIdent author(Instant when) {
-        return new PersonIdent(new PersonIdent("Ada Lovelace", "ada@example.org"), java.util.Date.from(when),
-                TimeZone.getTimeZone("UTC"));
+        return new PersonIdent(new PersonIdent("Ada Lovelace", "ada@example.org"), when, java.time.ZoneOffset.UTC);
     }
 
     private static void require(Path dir, String file) {

@@ -31,7 +31,7 @@ public final class ExampleProject {
                     copy(jar.getPath("/" + RESOURCE_ROOT), target);
                 }
             } else {
-                copy(Path.of(uri).getParent(), target);
+                copy(java.util.Objects.requireNonNull(Path.of(uri).getParent(), "the example's folder"), target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,11 @@ public final class ConfigsCheck {
     private ConfigsCheck() {
     }
 
-    /** @param where how a missing config's finding names the place looked in ("HEAD", "working tree") */
+    /**
+     * Checks the training configs among {@code files}, and that each required pattern matches one.
+     *
+     * @param where how a missing config's finding names the place looked in ("HEAD", "working tree")
+     */
     public static Result check(MlexpConfig mlexp, List<RepoFile> files, String where) {
         var rules = new TrainingConfigRules(mlexp.configs());
         var findings = new ArrayList<>(rules.presence(files.stream().map(RepoFile::path).toList(), where, mlexp.locations()));

@@ -12,6 +12,7 @@ import io.mlexp.image.LocalImages;
 import io.mlexp.util.TextFiles;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The rules for files about to be committed ({@code files:}, and the YAML configs of {@code configs:}). */
 public final class FileRules {
@@ -35,7 +36,7 @@ public final class FileRules {
 
     private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
         return new java.util.function.Supplier<>() {
-            private T value;
+            private @Nullable T value;
 
             @Override
             public synchronized T get() {
@@ -72,7 +73,7 @@ public final class FileRules {
         var folder = glob.pattern().substring(0, glob.pattern().length() - 3);
         folder = folder.substring(folder.lastIndexOf('/') + 1);
         boolean dataFolder = folder.equals("data") || folder.equals("datasets") || folder.equals("dataset");
-        return CODE_AND_DOCS.contains(type) || dataFolder && file.size() < SMALL_FILE;
+        return CODE_AND_DOCS.contains(type) || (dataFolder && file.size() < SMALL_FILE);
     }
 
     /** The findings of one file ({@link StagedCheck} checks many on every core). */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The bases of training configs, read from a list of repository files (a revision, or what Git tracks). */
 final class RepoConfigSources implements ConfigSources {
@@ -24,7 +25,7 @@ final class RepoConfigSources implements ConfigSources {
     /** The files Git tracks in the working tree, listed on first use: a pre-commit check needs them only for a finding. */
     static ConfigSources workingTree(Path root) {
         return new ConfigSources() {
-            private ConfigSources tracked;
+            private @Nullable ConfigSources tracked;
 
             private synchronized ConfigSources tracked() {
                 if (tracked == null) {

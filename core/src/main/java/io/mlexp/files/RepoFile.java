@@ -1,6 +1,7 @@
 package io.mlexp.files;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file to check: its repository-relative path, its size, and its content, read only when a rule
@@ -13,7 +14,7 @@ public record RepoFile(String path, long size, Supplier<byte[]> content) {
 
     private static Supplier<byte[]> once(Supplier<byte[]> read) {
         return new Supplier<>() {
-            private byte[] bytes;
+            private byte @Nullable [] bytes;
 
             @Override
             public synchronized byte[] get() {

@@ -25,6 +25,11 @@ public final class StagedCheck {
     private static final int MAX_CHECKERS = 4;
     private static final Chunk END = new Chunk(-1, List.of());
 
+    /** The one marker object that ends the work, told apart by its index, not by identity. */
+    private static boolean isEnd(Chunk chunk) {
+        return chunk.index() < 0;
+    }
+
     private final Supplier<FileRules> rules;
 
     /** @param rules called once, while git reads what is staged */
@@ -93,7 +98,7 @@ public final class StagedCheck {
         @Override
         public void run() {
             try {
-                for (var chunk = arrived.take(); chunk != END; chunk = arrived.take()) {
+                for (var chunk = arrived.take(); !isEnd(chunk); chunk = arrived.take()) {
                     var findings = new ArrayList<Finding>();
                     for (var file : chunk.files()) {
                         findings.addAll(rules.check(file));

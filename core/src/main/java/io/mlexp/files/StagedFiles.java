@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is staged for the next commit, read through the {@code git} command rather than JGit, for two
@@ -31,10 +32,10 @@ public final class StagedFiles implements AutoCloseable {
     private static final String GITLINK_MODE = "160000";
 
     private final Path root;
-    private Process batch;
-    private Process onDemand;
-    private CatFileOutput onDemandOut;
-    private OutputStream onDemandIn;
+    private @Nullable Process batch;
+    private @Nullable Process onDemand;
+    private @Nullable CatFileOutput onDemandOut;
+    private @Nullable OutputStream onDemandIn;
 
     private StagedFiles(Path root) {
         this.root = root;
@@ -111,8 +112,9 @@ public final class StagedFiles implements AutoCloseable {
      * where it stopped: after the first blob too large to stream, or at the end.
      */
     private int streamUntilLarge(List<Entry> entries, Consumer<RepoFile> arrived) {
-        var out = new CatFileOutput(batch.getInputStream());
-        ask(batch, entries);
+        var running = java.util.Objects.requireNonNull(batch, "the batch is started before it is read");
+        var out = new CatFileOutput(running.getInputStream());
+        ask(running, entries);
         try {
             for (int i = 0; i < entries.size(); i++) {
                 var entry = entries.get(i);
@@ -197,9 +199,11 @@ public final class StagedFiles implements AutoCloseable {
                 onDemandOut = new CatFileOutput(onDemand.getInputStream());
                 onDemandIn = onDemand.getOutputStream();
             }
-            onDemandIn.write((blob + "\n").getBytes(StandardCharsets.US_ASCII));
-            onDemandIn.flush();
-            return onDemandOut.content(Math.toIntExact(onDemandOut.nextSize(blob)));
+            var in = java.util.Objects.requireNonNull(onDemandIn);
+            var out = java.util.Objects.requireNonNull(onDemandOut);
+            in.write((blob + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            return out.content(Math.toIntExact(out.nextSize(blob)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read staged content from git: " + e.getMessage(), e);
         }
@@ -210,7 +214,7 @@ public final class StagedFiles implements AutoCloseable {
         if (batch != null) {
             batch.destroy();
         }
-        if (onDemand != null) {
+        if (onDemand != null && onDemandIn != null) {
             try {
                 onDemandIn.close();
             } catch (IOException e) {

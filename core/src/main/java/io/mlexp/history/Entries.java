@@ -34,7 +34,7 @@ public final class Entries {
     public static Optional<HistoryEntry> find(List<HistoryEntry> entries, String ref) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             var entry = entries.get(i);
-            if (entry.tag().filter(ref::equals).isPresent() || ref.length() >= 7 && entry.commit().startsWith(ref)) {
+            if (entry.tag().filter(ref::equals).isPresent() || (ref.length() >= 7 && entry.commit().startsWith(ref))) {
                 return Optional.of(entry);
             }
         }

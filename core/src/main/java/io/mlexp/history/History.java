@@ -64,6 +64,7 @@ public final class History {
      * the history and the new lines are written to a temporary file that replaces the history in one rename. A
      * failed write (a full disk) leaves the history as it was. A history file that is a symbolic link is refused.
      */
+    @SuppressWarnings("try") // the lock is held for the try block; nothing in it needs the lock object
     public void appendAll(List<HistoryEntry> entries) {
         var text = new StringBuilder();
         entries.forEach(entry -> text.append(HistoryFormat.write(entry)).append('\n'));

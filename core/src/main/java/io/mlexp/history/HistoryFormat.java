@@ -115,10 +115,18 @@ public final class HistoryFormat {
         }
         if (value.isTextual()) {
             switch (value.asText()) {
-                case "NaN": return Double.NaN;
-                case "Infinity": return Double.POSITIVE_INFINITY;
-                case "-Infinity": return Double.NEGATIVE_INFINITY;
-                default: break;
+                case "NaN" -> {
+                    return Double.NaN;
+                }
+                case "Infinity" -> {
+                    return Double.POSITIVE_INFINITY;
+                }
+                case "-Infinity" -> {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                default -> {
+                    // not a number's text: refused below
+                }
             }
         }
         throw invalid(location, "metric '" + name + "' must be a number, found " + limit(value.toString()));

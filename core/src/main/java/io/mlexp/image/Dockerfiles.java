@@ -90,14 +90,14 @@ public final class Dockerfiles {
             policy.problem(ImageReference.parse(image)).ifPresent(problem ->
                     findings.add(Finding.error("dockerfile-unpinned", location, "FROM " + problem)));
         } catch (IllegalArgumentException e) {
-            findings.add(Finding.error("dockerfile-invalid-image", location, e.getMessage()));
+            findings.add(Finding.error("dockerfile-invalid-image", location, String.valueOf(e.getMessage())));
         }
     }
 
     /** A default as Docker reads it: {@code ARG V="1.8.1"} is 1.8.1. */
     private static String unquoted(String value) {
-        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"));
+        boolean quoted = value.length() >= 2 && ((value.startsWith("\"") && value.endsWith("\""))
+                || (value.startsWith("'") && value.endsWith("'")));
         return quoted ? value.substring(1, value.length() - 1) : value;
     }
 

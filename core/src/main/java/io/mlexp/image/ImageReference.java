@@ -32,7 +32,8 @@ public record ImageReference(Optional<String> registry, String path, Optional<St
         if (text.startsWith("-")) {
             throw invalid(text, "it starts with '-', which docker would read as an option");
         }
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (Character.isWhitespace(c) || c < 0x20 || ";&|$`'\"()<>\\*!{}".indexOf(c) >= 0 || c > 0x7e) {
                 throw invalid(text, "it contains '" + printable(c) + "', which no image reference may contain");
             }

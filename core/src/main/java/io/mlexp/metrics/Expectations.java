@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code smoke.expect}: every value finite, the loss falling by at least a fraction from its first to
@@ -43,7 +44,7 @@ public final class Expectations {
                         "'" + name + "' was never logged, so its bounds cannot be checked"));
                 return;
             }
-            double value = last.values().get(name);
+            double value = java.util.Objects.requireNonNull(last.values().get(name), name);
             bounds.min().ifPresent(min -> {
                 if (value < min) {
                     findings.add(Finding.error("smoke-bounds", last.location(),
@@ -70,8 +71,8 @@ public final class Expectations {
         }
         var first = series.get(0);
         var last = series.get(series.size() - 1);
-        double from = first.values().get(metric);
-        double to = last.values().get(metric);
+        double from = java.util.Objects.requireNonNull(first.values().get(metric), metric);
+        double to = java.util.Objects.requireNonNull(last.values().get(metric), metric);
         if (!Double.isFinite(from) || !Double.isFinite(to)) {
             return; // reported as not finite
         }
@@ -84,7 +85,7 @@ public final class Expectations {
         }
     }
 
-    private static Sample last(String name, List<Sample> samples) {
+    private static @Nullable Sample last(String name, List<Sample> samples) {
         for (int i = samples.size() - 1; i >= 0; i--) {
             if (samples.get(i).values().containsKey(name)) {
                 return samples.get(i);
@@ -98,7 +99,7 @@ public final class Expectations {
     }
 
     static String format(double value) {
-        return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6 || value == 0
+        return (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e6) || value == 0
                 ? String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "")
                 : String.format(Locale.ROOT, "%.3e", value);
     }

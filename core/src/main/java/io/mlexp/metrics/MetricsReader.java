@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what training scripts log: JSON lines (one object a step, as {@code train.py} writes to
@@ -170,7 +171,7 @@ public final class MetricsReader {
 
     /** CSV rows after a header line. */
     private static final class CsvLines extends SampleLines {
-        private String[] header;
+        private String @Nullable [] header;
         private int stepColumn = -1;
 
         CsvLines(String displayName, Consumer<Sample> each) {
@@ -261,20 +262,18 @@ public final class MetricsReader {
     }
 
     private static double number(String cell, SourceLocation location, String column) {
-        switch (cell.toLowerCase(Locale.ROOT)) {
-            case "nan":
-                return Double.NaN;
-            case "inf", "+inf", "infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-inf", "-infinity":
-                return Double.NEGATIVE_INFINITY;
-            default:
+        return switch (cell.toLowerCase(Locale.ROOT)) {
+            case "nan" -> Double.NaN;
+            case "inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> {
                 try {
-                    return Double.parseDouble(cell);
+                    yield Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
                     throw InvalidInputException.of("metrics-format", location,
                             "column '" + column + "' holds '" + cell + "', not a number", e);
                 }
-        }
+            }
+        };
     }
 }

@@ -134,8 +134,8 @@ final class ParameterCheck {
 
     private static String unquote(String text) {
         var stripped = text.strip();
-        if (stripped.length() >= 2 && (stripped.startsWith("\"") && stripped.endsWith("\"")
-                || stripped.startsWith("'") && stripped.endsWith("'") || stripped.startsWith("`") && stripped.endsWith("`"))) {
+        if (stripped.length() >= 2 && ((stripped.startsWith("\"") && stripped.endsWith("\""))
+                || (stripped.startsWith("'") && stripped.endsWith("'")) || (stripped.startsWith("`") && stripped.endsWith("`")))) {
             return stripped.substring(1, stripped.length() - 1).strip();
         }
         return stripped;

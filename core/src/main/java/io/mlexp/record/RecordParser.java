@@ -116,7 +116,7 @@ public final class RecordParser {
             }
         }
         bodies.forEach((kind, nodes) -> {
-            var section = sections.get(kind);
+            var section = java.util.Objects.requireNonNull(sections.get(kind), "a body belongs to a heading");
             sections.put(kind, new Section(kind, section.heading(), section.location(), nodes.stream().allMatch(RecordParser::blank)));
         });
         var parameters = parameters(path, bodies.getOrDefault(RecordSection.HYPERPARAMETERS, List.of()));

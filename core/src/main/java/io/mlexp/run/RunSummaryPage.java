@@ -19,7 +19,11 @@ public final class RunSummaryPage {
         write(file, title, runs, Map.of());
     }
 
-    /** @param metricReports the metric report of a run, as a link relative to the page */
+    /**
+     * Writes the page with a link to each run's metric report.
+     *
+     * @param metricReports the metric report of a run, as a link relative to the page
+     */
     public static void write(Path file, String title, List<RunResult> runs, Map<RunResult, String> metricReports) {
         AtomicFiles.replace(file, render(title, runs, metricReports));
     }

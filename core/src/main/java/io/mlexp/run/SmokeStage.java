@@ -65,7 +65,7 @@ public final class SmokeStage implements StageRunner {
             }
             return StageResult.of(Stage.SMOKE, summary.toString(), result.findings()).withSmoke(result);
         } catch (EnvironmentException e) {
-            return StageResult.notAvailable(Stage.SMOKE, e.getMessage());
+            return StageResult.notAvailable(Stage.SMOKE, String.valueOf(e.getMessage()));
         }
     }
 }

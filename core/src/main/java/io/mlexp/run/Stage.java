@@ -18,11 +18,12 @@ public enum Stage {
     PUBLISH("history, report and gates", EnumSet.of(BuildContext.Kind.PULL_REQUEST, BuildContext.Kind.TAG));
 
     private final String description;
+    @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable view of an EnumSet no one else holds
     private final Set<BuildContext.Kind> contexts;
 
     Stage(String description, Set<BuildContext.Kind> contexts) {
         this.description = description;
-        this.contexts = contexts;
+        this.contexts = java.util.Collections.unmodifiableSet(contexts);
     }
 
     public String description() {

@@ -52,7 +52,7 @@ public record StageResult(Stage stage, Status status, String summary, List<Findi
             return this;
         }
         var kept = rules.apply(findings);
-        var failed = kept.stream().anyMatch(Finding::isError) || status == Status.FAILED && findings.isEmpty();
+        var failed = kept.stream().anyMatch(Finding::isError) || (status == Status.FAILED && findings.isEmpty());
         return new StageResult(stage, failed ? Status.FAILED : Status.PASSED, summary, kept, smoke, report);
     }
 

@@ -92,6 +92,7 @@ public final class ContainerEngine {
      * Python, torch, CUDA and cuDNN from the same image, and the GPU through nvidia-smi when there is one;
      * empty when the probe's container could not run.
      */
+    @SuppressWarnings("try") // the removal is there for its close: the probe's container goes whatever happens
     private Optional<Map<String, String>> probe(SmokeConfig smoke, Path repository, Path output) {
         var lines = new ArrayList<String>();
         var name = "mlexp-probe-" + UUID.randomUUID().toString().substring(0, 8);

@@ -117,7 +117,7 @@ final class MetricsLookup {
         var glob = Glob.compile(pattern);
         var since = FileTime.from(started.minusSeconds(2));
         try {
-            return TensorBoardEvents.eventFiles(newest.getParent()).stream()
+            return TensorBoardEvents.eventFiles(java.util.Objects.requireNonNull(newest.getParent(), "a file's folder")).stream()
                     .filter(file -> glob.matches(displayName(file, repository)) && writtenSince(file, since))
                     .toList();
         } catch (UncheckedIOException e) {

@@ -33,8 +33,8 @@ public final class SmokeReport {
         byName.forEach((name, points) -> {
             var first = points.get(0);
             var last = points.get(points.size() - 1);
-            series.add(new Series(name, points.size(), first.step(), first.values().get(name), last.step(),
-                    last.values().get(name)));
+            series.add(new Series(name, points.size(), first.step(), java.util.Objects.requireNonNull(first.values().get(name), name),
+                    last.step(), java.util.Objects.requireNonNull(last.values().get(name), name)));
         });
         return series;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
 
 /** Writes files so that a reader, or a crash, never leaves half of one behind. */
 public final class AtomicFiles {
@@ -19,7 +20,7 @@ public final class AtomicFiles {
     /** Writes {@code text} to a temporary file beside {@code file}, then renames it into place. */
     public static void replace(Path file, String text) {
         var directory = java.util.Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file lives in a folder");
-        Path temporary = null;
+        @Nullable Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "." + String.valueOf(file.getFileName()), ".tmp");
@@ -71,7 +72,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    private static void deleteQuietly(@Nullable Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

@@ -11,7 +11,8 @@ public final class Markdown {
     /** Untrusted text in a table cell or a line: it cannot break the table, start markup or inject HTML. */
     public static String inline(String text) {
         var escaped = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '|', '\\', '`', '*', '_', '[', ']', '<', '>', '#', '!' -> escaped.append('\\').append(c);
                 case '\n', '\r' -> escaped.append(' ');

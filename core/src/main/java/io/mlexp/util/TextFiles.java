@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads untrusted text files strictly: UTF-8 only (an invalid byte is reported with its line and
@@ -63,7 +64,9 @@ public final class TextFiles {
      * skipped without being held in memory, and one that is not UTF-8 is skipped too; {@code skipped} hears of each.
      */
     public static void forEachLine(Path file, String displayName, long maxBytes, int maxLineBytes, LineConsumer consumer,
-            SkippedLine skipped) {
+            @Nullable SkippedLine skipped) {
+        // a line is too long only where skipped lines are allowed: without them, it is refused at once
+        SkippedLine onSkip = skipped == null ? (number, why) -> { } : skipped;
         withFile(file, displayName, maxBytes, in -> {
             var buffer = new byte[1 << 16];
             var line = new ByteArrayOutputStream();
@@ -74,7 +77,7 @@ public final class TextFiles {
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
                         if (tooLong) {
-                            skipped.skipped(number, "the line is longer than " + maxLineBytes + " bytes");
+                            onSkip.skipped(number, "the line is longer than " + maxLineBytes + " bytes");
                         } else if (line.size() == 0) {
                             accept(consumer, skipped, displayName, number, buffer, from, i - from); // the usual line: in the buffer
                         } else {
@@ -100,19 +103,19 @@ public final class TextFiles {
                 }
             }
             if (tooLong) {
-                skipped.skipped(number, "the line is longer than " + maxLineBytes + " bytes");
+                onSkip.skipped(number, "the line is longer than " + maxLineBytes + " bytes");
             } else if (line.size() > 0) {
                 accept(consumer, skipped, displayName, number, line.toByteArray());
             }
-            return null;
+            return number;
         });
     }
 
-    private static void accept(LineConsumer consumer, SkippedLine skipped, String displayName, int number, byte[] bytes) {
+    private static void accept(LineConsumer consumer, @Nullable SkippedLine skipped, String displayName, int number, byte[] bytes) {
         accept(consumer, skipped, displayName, number, bytes, 0, bytes.length);
     }
 
-    private static void accept(LineConsumer consumer, SkippedLine skipped, String displayName, int number, byte[] bytes, int offset,
+    private static void accept(LineConsumer consumer, @Nullable SkippedLine skipped, String displayName, int number, byte[] bytes, int offset,
             int length) {
         String text;
         try {
@@ -257,7 +260,7 @@ public final class TextFiles {
         return invalidUtf8(decoded, byteOffset, displayName, null);
     }
 
-    private static InvalidInputException invalidUtf8(CharBuffer decoded, int byteOffset, String displayName, Throwable cause) {
+    private static InvalidInputException invalidUtf8(CharBuffer decoded, int byteOffset, String displayName, @Nullable Throwable cause) {
         var at = positionAfter(decoded);
         var invalid = InvalidInputException.of("file-encoding", new SourceLocation(displayName, at[0], at[1]),
                 "not valid UTF-8 (byte offset " + byteOffset + "); save the file as UTF-8");

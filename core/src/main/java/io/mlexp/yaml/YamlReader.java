@@ -62,7 +62,7 @@ public final class YamlReader {
         if (text.length() > limits.maxBytes()) {
             throw tooLarge(displayName);
         }
-        try (var parser = (YAMLParser) factory.createParser(text)) {
+        try (var parser = factory.createParser(text)) {
             var builder = new TreeBuilder(parser, displayName);
             if (parser.nextToken() == null) {
                 return new YamlDocument(displayName, Optional.empty());

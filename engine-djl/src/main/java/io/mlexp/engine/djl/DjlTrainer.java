@@ -137,7 +137,7 @@ public final class DjlTrainer implements EmbeddedTrainer {
             var block = model.getBlock();
             var parameters = new ai.djl.training.ParameterStore(manager, false);
             var millis = new double[runs];
-            NDList output = null;
+            @org.jspecify.annotations.Nullable NDList output = null;
             for (int run = -1; run < runs; run++) {
                 long began = System.nanoTime();
                 try (var scratch = manager.newSubManager()) {
@@ -156,7 +156,7 @@ public final class DjlTrainer implements EmbeddedTrainer {
                     millis[run] = (System.nanoTime() - began) / 1e6;
                 }
             }
-            var head = output.head();
+            var head = java.util.Objects.requireNonNull(output, "the loop ran at least once").head();
             var shapeOut = Arrays.stream(head.getShape().getShape()).boxed().toList();
             boolean finite = !head.isNaN().any().getBoolean() && !head.isInfinite().any().getBoolean();
             Arrays.sort(millis);

@@ -14,6 +14,7 @@ final class SyntheticBatches {
     private static final int MAX_POOL_BATCHES = 16;
     private static final double NOISE = 1.0;
 
+    @SuppressWarnings("ArrayRecordComponent") // the arrays go to libtorch as they are; nobody compares batches
     record Batch(float[] inputs, long[] labels) {
     }
 
