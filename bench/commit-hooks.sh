@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Side by side, one machine, one run: mlexp against gitlint 0.18 (Debian) and commitlint 20 (npm)
-# on the same commit message, the same 10,000-commit history and the same staged files.
+# on the same commit message, the same 10,000-commit history, a real-shaped 5,000-commit history
+# (bench/real_history.py) and the same staged files; and a report from 10,000 history entries.
+# The hooks are installed as README says (./mlexp hooks install --repo), and run as Git runs them.
 # Usage: bench/commit-hooks.sh [RESULT.md]   (installs its peers; needs root for apt-get)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,11 +50,13 @@ printf '[general]\ncontrib=contrib-title-conventional-commits\nignore=body-min-l
 printf 'node_modules/\n' > .gitignore
 npm install --silent --no-audit --no-fund @commitlint/cli@20 @commitlint/config-conventional@20 >/dev/null
 commitlint="node $repo/node_modules/@commitlint/cli/cli.js"
-MLEXP_CLI="$mlexp" "$mlexp" hooks install --launcher "$mlexp" >/dev/null
+"$root/mlexp" hooks install --repo "$repo" >/dev/null   # README's way: the hooks run ./mlexp
 git add . && git commit -q --no-verify -m "chore: start"
 printf 'feat(data): add the CIFAR-10 loader\n\nThe loader caches decoded images in shared memory.\n' > "$work/MSG"
 
 {
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 echo "## commit-msg hook, end to end (same message)"
 echo
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(gitlint --version), commitlint $($commitlint --version)"
@@ -88,8 +92,8 @@ git fast-import --quiet < "$work/history.fi"
 git reset -q --hard main
 echo "## check commits over $(git rev-list --count "$base"..HEAD) commits (whole process)"
 echo
-hyperfine -N -w 1 -r 5 --export-markdown "$work/range.md" \
-  "$mlexp check commits $base..HEAD" \
+hyperfine -N -w 1 -r 5 --export-markdown "$work/range.md" --export-json "$work/range.json" \
+  "$root/mlexp check commits $base..HEAD" \
   "$commitlint --from $base --to HEAD" >/dev/null
 cat "$work/range.md"
 echo
@@ -111,4 +115,65 @@ hyperfine -N -w 2 -r 30 --export-markdown "$work/staged.md" --export-json "$work
 cat "$work/staged.md"
 echo
 medians "$work/staged.json" "commit-msg hook" "pre-commit hook"
+echo
+
+# a real-shaped history: merges, long bodies, trailers, reverts, squash suffixes, non-ASCII subjects
+real="$work/real"
+mkdir -p "$real" && cd "$real"
+git init -q -b main && git config user.name Ada && git config user.email ada@example.org
+cp "$repo/.mlexp.yml" "$repo/commitlint.config.js" "$repo/.gitignore" . && ln -s "$repo/node_modules" node_modules
+git add .mlexp.yml commitlint.config.js .gitignore && git commit -q --no-verify -m "chore: start"
+real_base=$(git rev-parse HEAD)
+python3 "$root/bench/real_history.py" "$work/real.fi" 5000
+git fast-import --quiet < "$work/real.fi"
+git reset -q --hard main
+echo "## check commits over a real-shaped history of $(git rev-list --count "$real_base"..HEAD) commits ($(git rev-list --merges --count "$real_base"..HEAD) merges, $(git log --format=%s "$real_base"..HEAD | grep -c '^Revert') reverts; both tools report the same long body lines, so both exit 1)"
+echo
+hyperfine -N -i -w 1 -r 5 --export-markdown "$work/real.md" --export-json "$work/real.json" \
+  "$root/mlexp check commits $real_base..HEAD" \
+  "$commitlint --from $real_base --to HEAD" >/dev/null
+cat "$work/real.md"
+echo
+cd "$repo"
+
+# the report of a history of 10,000 entries, whole process
+python3 - "$work/h10000.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as out:
+    for i in range(10000):
+        out.write(json.dumps({"schema": 1, "tag": f"v{i // 100}.{i % 100}", "commit": f"{i + 1:040x}",
+                              "date": "2026-01-01T00:00:00Z", "context": "tag",
+                              "metrics": {"loss": 1 / (i + 2), "accuracy": 0.5 + 0.4 * i / 10000}}) + "\n")
+PY
+"$mlexp" history import --history "$work/H" "$work/h10000.jsonl" >/dev/null
+echo "## mlexp report from 10,000 history entries (whole process)"
+echo
+hyperfine -N -w 1 -r 10 --export-markdown "$work/report.md" --export-json "$work/report.json" \
+  "$root/mlexp report --history $work/H --out $work/report" >/dev/null
+cat "$work/report.md"
+echo
+
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+def med(name, index):
+    return json.load(open(f"{work}/{name}.json"))["results"][index]["median"] * 1000
+msg_hook, gitlint, commitlint = med("msg", 2), med("msg", 0), med("msg", 1)
+staged_msg, staged_hook = med("staged", 0), med("staged", 1)
+rows = [
+    ("commit-msg hook, end to end", f"{msg_hook:.1f} ms against gitlint's {gitlint:.1f} ms", msg_hook / gitlint, "<= 0.6x gitlint", msg_hook / gitlint <= 0.6),
+    ("pre-commit hook, 1,000 staged files with 100 YAML configs", f"{staged_hook:.1f} ms against the commit-msg hook's {staged_msg:.1f} ms", staged_hook / staged_msg, "<= 1.5x the commit-msg hook", staged_hook / staged_msg <= 1.5),
+    ("check commits over 10,000 commits", f"{med('range', 0):.0f} ms against commitlint's {med('range', 1):.0f} ms", med('range', 1) / med('range', 0), ">= 20x faster than commitlint", med('range', 1) / med('range', 0) >= 20),
+    ("check commits over the real-shaped history", f"{med('real', 0):.0f} ms against commitlint's {med('real', 1):.0f} ms", med('real', 1) / med('real', 0), ">= 15x faster than commitlint", med('real', 1) / med('real', 0) >= 15),
+    ("mlexp report from 10,000 entries", f"{med('report', 0):.0f} ms", med('report', 0) / 1000, "<= 0.5 s", med('report', 0) <= 500),
+]
+print("## Summary (medians)")
+print()
+print("| measure | measured | ratio | goal | met? |")
+print("|---|---|---|---|---|")
+for name, measured, ratio, goal, met in rows:
+    print(f"| {name} | {measured} | {ratio:.2f} | {goal} | {'yes' if met else 'no'} |")
+PY
+echo
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out"

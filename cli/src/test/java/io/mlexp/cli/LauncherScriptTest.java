@@ -30,4 +30,44 @@ class LauncherScriptTest {
         assertThat(running.exitValue()).isEqualTo(3);
         assertThat(output).startsWith("mlexp: Java 17 or newer is needed and none was found.");
     }
+
+    /**
+     * A Git hook runs the CLI that is built, even when a source changed since: the rebuild is for the next command
+     * typed, not minutes inside a commit. The same tree without the hook's variable rebuilds (and here, without Maven,
+     * says so).
+     */
+    @Test
+    void aHookRunsTheBuiltCliWithoutRebuildingFromChangedSources(@TempDir Path tree) throws Exception {
+        var wrapper = tree.resolve("mlexp");
+        java.nio.file.Files.copy(LAUNCHER, wrapper);
+        var launcher = java.nio.file.Files.createDirectories(tree.resolve("cli/target/mlexp/bin")).resolve("mlexp");
+        java.nio.file.Files.writeString(launcher, "#!/bin/sh\necho \"built CLI: $*\"\n");
+        launcher.toFile().setExecutable(true);
+        java.nio.file.Files.setLastModifiedTime(launcher, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        var source = java.nio.file.Files.createDirectories(tree.resolve("core/src/main")).resolve("Changed.java");
+        java.nio.file.Files.writeString(source, "class Changed {}\n");
+
+        var bin = java.nio.file.Files.createDirectory(tree.resolve("tools")); // the tools the wrapper uses, and no Maven
+        for (var tool : new String[] {"dirname", "sed", "head", "find", "tail", "touch", "readlink"}) {
+            java.nio.file.Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool));
+        }
+
+        assertThat(run(wrapper, bin, true)).isEqualTo("built CLI: check staged\n");
+        assertThat(run(wrapper, bin, false)).contains("mlexp: the CLI is not built and Maven (mvn) is missing");
+    }
+
+    private static String run(Path wrapper, Path bin, boolean fromHook) throws Exception {
+        var process = new ProcessBuilder("/bin/sh", wrapper.toString(), "check", "staged").redirectErrorStream(true);
+        process.environment().put("PATH", bin.toString());
+        process.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (fromHook) {
+            process.environment().put("MLEXP_HOOK", "1");
+        } else {
+            process.environment().remove("MLEXP_HOOK");
+        }
+        var running = process.start();
+        var output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
 }
