@@ -16,7 +16,7 @@ python=/usr/bin/python3
 mlexp="$root/mlexp"
 "$mlexp" --version >/dev/null
 [ -d "$root/core/target/test-classes/io/mlexp/metrics" ] || (cd "$root" && mvn -B -q -o -DskipTests -pl core test-compile)
-java -cp "$root/core/target/test-classes:$root/cli/target/mlexp/lib/*" io.mlexp.metrics.EventFileWriter "$work/descriptors.pb"
+java -cp "$root/core/target/test-classes:$root/cli/target/mlexp/lib/*:$root/cli/target/mlexp/lib/engines/*" io.mlexp.metrics.EventFileWriter "$work/descriptors.pb"
 writer="$root/core/src/test/resources/scripts/tfevents.py"
 
 for steps in 100000 1000000; do
