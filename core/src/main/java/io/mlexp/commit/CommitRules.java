@@ -80,11 +80,17 @@ public final class CommitRules {
         var subject = message.subject().orElseThrow();
         var location = at(file, subject.number());
         var header = subject.text();
-        if (mayBeWorkInProgress(header) && WIP.matcher(header).matches()) {
+        boolean workInProgress = mayBeWorkInProgress(header) && WIP.matcher(header).matches();
+        if (workInProgress) {
             findings.add(error("commit-wip", location, "work in progress is not committed: '" + header + "'",
                     "finish the change, or keep it on a local branch and squash it before pushing"));
         }
         var parsed = parseHeader(header);
+        if (workInProgress && (parsed.isEmpty() || parsed.get().type().equalsIgnoreCase("wip"))) {
+            // 'WIP: x' is one problem, reported once: a team that makes commit-wip a warning is not refused for it
+            checkBody(message, file, findings);
+            return findings;
+        }
         if (parsed.isEmpty()) {
             findings.add(formatProblem(header, location));
         } else {

@@ -61,6 +61,13 @@ class CommitRulesTest {
     }
 
     @Test
+    void aWorkInProgressSubjectIsOneFindingNotAlsoAnUnknownTypeOrFormat() {
+        assertThat(rulesOf(check("WIP: first pass at the loader"))).containsExactly("commit-wip");
+        assertThat(rulesOf(check("[WIP] loader"))).containsExactly("commit-wip");
+        assertThat(rulesOf(check("feat: WIP loader."))).containsExactlyInAnyOrder("commit-wip", "commit-subject-period");
+    }
+
+    @Test
     void aTabInTheSubjectIsReportedAtItsColumn() {
         assertThat(check("fix: clip\tgradients")).singleElement().satisfies(finding -> {
             assertThat(finding.ruleId()).isEqualTo("commit-subject-tab");
