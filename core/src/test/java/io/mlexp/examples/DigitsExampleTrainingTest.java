@@ -53,9 +53,14 @@ public class DigitsExampleTrainingTest {
     }
 
     public static Optional<String> pythonWithTorch() {
+        return pythonWith("import torch, yaml");
+    }
+
+    /** The first Python 3 here for which {@code imports} runs, or empty. */
+    public static Optional<String> pythonWith(String imports) {
         for (var candidate : List.of("/usr/bin/python3", "python3")) {
             try {
-                var probe = new ProcessBuilder(candidate, "-c", "import torch, yaml").redirectErrorStream(true).start();
+                var probe = new ProcessBuilder(candidate, "-c", imports).redirectErrorStream(true).start();
                 probe.getInputStream().readAllBytes();
                 if (probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0) {
                     return Optional.of(candidate);

@@ -49,21 +49,7 @@ public final class EventFileWriter {
 
     /** A Python 3 with protobuf (Debian: python3-protobuf), or empty. */
     public static Optional<String> python() {
-        for (var candidate : List.of("/usr/bin/python3", "python3")) {
-            try {
-                var probe = new ProcessBuilder(candidate, "-c", "import google.protobuf.message_factory").redirectErrorStream(true).start();
-                probe.getInputStream().readAllBytes();
-                if (probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-                    return Optional.of(candidate);
-                }
-            } catch (IOException e) {
-                // not installed; try the next
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return io.mlexp.examples.DigitsExampleTrainingTest.pythonWith("import google.protobuf.message_factory");
     }
 
     /** Runs {@code tfevents.py DESCRIPTORS write OUT STEPS OPTIONS...}; the descriptor set goes beside {@code out}. */
