@@ -6,7 +6,7 @@ import io.mlexp.check.SourceLocation;
 import io.mlexp.commit.CommitMessage;
 import io.mlexp.commit.CommitRangeCheck;
 import io.mlexp.commit.CommitRules;
-import io.mlexp.config.RuleSettings;
+import io.mlexp.config.MlexpConfig;
 import io.mlexp.files.FileRules;
 import io.mlexp.files.StagedCheck;
 import io.mlexp.util.TextFiles;
@@ -41,26 +41,43 @@ final class HookChecks {
     }
 
     static RangeReport commits(Workspace workspace, String range, List<String> excludes) {
-        var settings = new AtomicReference<RuleSettings>();
+        var config = new ConfigOnDemand(workspace);
         var result = new CommitRangeCheck(() -> {
-            var config = workspace.loadConfig();
-            settings.set(config.rules());
-            return new CommitRules(config.commits(), config.record());
+            var loaded = config.get();
+            return new CommitRules(loaded.commits(), loaded.record());
         }).check(workspace.root(), range, excludes);
-        // the config is read only when the range holds a commit to check
-        var findings = settings.get() == null ? result.findings() : settings.get().apply(result.findings());
+        var findings = config.asSet(result.findings());
         return new RangeReport(findings, "checked " + result.checked() + " commit"
                 + (result.checked() == 1 ? "" : "s")
                 + (result.skipped() > 0 ? " (" + result.skipped() + " merge, revert or fixup commits skipped)" : ""));
     }
 
     static List<Finding> staged(Workspace workspace) {
-        var settings = new AtomicReference<RuleSettings>();
-        var findings = new StagedCheck(() -> {
+        var config = new ConfigOnDemand(workspace);
+        return config.asSet(new StagedCheck(() -> FileRules.forWorkingTree(config.get(), workspace.root())).check(workspace.root()));
+    }
+
+    /**
+     * The config, read only when a check has something to check (an empty range, nothing staged: not read), and its
+     * {@code rules:} applied to the findings once it was read.
+     */
+    private static final class ConfigOnDemand {
+        private final Workspace workspace;
+        private final AtomicReference<MlexpConfig> loaded = new AtomicReference<>(); // set on a checking thread
+
+        ConfigOnDemand(Workspace workspace) {
+            this.workspace = workspace;
+        }
+
+        MlexpConfig get() {
             var config = workspace.loadConfig();
-            settings.set(config.rules());
-            return FileRules.forWorkingTree(config, workspace.root());
-        }).check(workspace.root());
-        return settings.get() == null ? findings : settings.get().apply(findings); // nothing staged: the config is not read
+            loaded.set(config);
+            return config;
+        }
+
+        List<Finding> asSet(List<Finding> findings) {
+            var config = loaded.get();
+            return config == null ? findings : config.rules().apply(findings);
+        }
     }
 }
