@@ -1,9 +1,8 @@
 package io.mlexp.cli;
 
-import io.mlexp.record.RecordCheck;
 import io.mlexp.record.RecordRenderer;
+import io.mlexp.record.RecordSource;
 import io.mlexp.util.AtomicFiles;
-import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ final class RecordRenderCommand extends MlexpSubcommand {
 
     @Override
     public Integer call() {
-        var markdown = TextFiles.readUtf8(global().workingDirectory().resolve(file), file.toString(), RecordCheck.MAX_RECORD_BYTES);
+        var markdown = RecordSource.read(global().workingDirectory().resolve(file), file.toString()).markdown();
         var renderer = new RecordRenderer();
         if (out == null) {
             out().print(renderer.render(markdown, file.toString()));

@@ -164,9 +164,25 @@ public final class ConfigLoader {
                 section.converted("id-pattern", Regex::compile).orElse(defaults.idPattern()),
                 section.list("required-sections", defaults.requiredSections(), ConfigLoader::recordSection),
                 section.list("trigger-paths", triggers, Glob::compile),
-                section.list("warnings", defaults.warnings(), ConfigLoader::recordConvention));
+                section.list("warnings", defaults.warnings(), ConfigLoader::recordConvention),
+                section.list("notebooks", defaults.notebooks(), Glob::compile),
+                claims(section.section("claims"), defaults.claims()));
         section.finish();
         return result;
+    }
+
+    /** {@code record.claims}: the absolute and relative tolerance of a claimed result, neither negative. */
+    private static RecordConfig.Tolerance claims(SectionReader section, RecordConfig.Tolerance defaults) {
+        var absolute = section.number("absolute").orElse(defaults.absolute());
+        var relative = section.number("relative").orElse(defaults.relative());
+        if (absolute < 0) {
+            section.problem("absolute", "expected a tolerance of 0 or more, such as 0.005, found " + absolute);
+        }
+        if (relative < 0 || relative >= 1) {
+            section.problem("relative", "expected a fraction from 0 up to 1, such as 0.01 for 1%, found " + relative);
+        }
+        section.finish();
+        return new RecordConfig.Tolerance(absolute, relative);
     }
 
     private static RecordConvention recordConvention(String text) {

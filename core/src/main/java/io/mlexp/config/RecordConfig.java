@@ -2,13 +2,32 @@ package io.mlexp.config;
 
 import java.util.List;
 
-/** {@code record:} where experiment records live, what they hold, and which changes need one. */
+/**
+ * {@code record:} where experiment records live, what they hold, and which changes need one.
+ *
+ * @param notebooks patterns of Jupyter notebooks outside {@code dir} whose leading Markdown cells are a record
+ * @param claims    how far a claimed result may be from the measured one
+ */
 public record RecordConfig(String dir, Regex idPattern, List<RecordSection> requiredSections, List<Glob> triggerPaths,
-        List<RecordConvention> warnings) {
+        List<RecordConvention> warnings, List<Glob> notebooks, Tolerance claims) {
     public RecordConfig {
         requiredSections = List.copyOf(requiredSections);
         triggerPaths = List.copyOf(triggerPaths);
         warnings = List.copyOf(warnings);
+        notebooks = List.copyOf(notebooks);
+    }
+
+    /**
+     * {@code record.claims}: a claimed value holds when it is within {@code absolute} or within {@code relative} (a
+     * fraction of the measured value) of the measurement. The defaults forgive the rounding of two decimals.
+     */
+    public record Tolerance(double absolute, double relative) {
+        public static final Tolerance DEFAULT = new Tolerance(0.005, 0.0);
+
+        public boolean holds(double claimed, double measured) {
+            double difference = Math.abs(claimed - measured);
+            return difference <= absolute + 1e-12 || difference <= relative * Math.abs(measured) + 1e-12;
+        }
     }
 
     public static RecordConfig defaults() {
@@ -16,6 +35,6 @@ public record RecordConfig(String dir, Regex idPattern, List<RecordSection> requ
                 List.of(RecordSection.GOAL, RecordSection.HYPOTHESIS, RecordSection.HYPERPARAMETERS,
                         RecordSection.RESULTS, RecordSection.CONCLUSION),
                 List.of(Glob.compile("**/*.py"), Glob.compile("configs/**")),
-                List.of(RecordConvention.values()));
+                List.of(RecordConvention.values()), List.of(), Tolerance.DEFAULT);
     }
 }

@@ -10,7 +10,6 @@ import io.mlexp.git.CommitLog;
 import io.mlexp.git.CommitRange;
 import io.mlexp.git.RangeCommit;
 import io.mlexp.git.RangeCommits;
-import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,6 @@ public final class NamedRecordCheck {
 
     private final RecordConfig config;
     private final RecordCheck records;
-    private final RecordParser parser = new RecordParser();
 
     public NamedRecordCheck(RecordConfig config) {
         this.config = config;
@@ -75,8 +73,7 @@ public final class NamedRecordCheck {
             var byId = new LinkedHashMap<String, RepoFile>();
             for (var file : everyRecord) {
                 try {
-                    var text = TextFiles.decodeUtf8(file.content().get(), file.path());
-                    parser.parse(text, file.path()).id(config.idPattern().pattern())
+                    records.read(file).record().id(config.idPattern().pattern())
                             .ifPresent(id -> byId.putIfAbsent(id.text(), file));
                 } catch (InvalidInputException e) {
                     // an unreadable record is reported below if a commit names it
@@ -89,7 +86,7 @@ public final class NamedRecordCheck {
                 if (file == null) {
                     findings.add(Finding.error("record-named-missing", SourceLocation.of(commit),
                             "names " + id + ", but no record under " + config.dir() + "/ at " + head + " has that ID")
-                            .withHint("add " + config.dir() + "/" + id + ".md (mlexp record new --id " + id + ")"));
+                            .withHint("add " + config.dir() + "/" + id + ".md (mlexp record new --id " + id + ") or a notebook " + id + ".ipynb"));
                 } else {
                     chosen.add(file);
                 }

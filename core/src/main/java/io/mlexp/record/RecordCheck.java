@@ -6,7 +6,6 @@ import io.mlexp.check.SourceLocation;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.files.RepoFile;
 import io.mlexp.util.RepoPaths;
-import io.mlexp.util.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -54,32 +54,92 @@ public final class RecordCheck {
     }
 
     /**
-     * Whether a repository path is an experiment record: Markdown under {@code record.dir}, other than
-     * a README, an index, a template, or a file whose name starts with {@code _} or {@code .}.
+     * Whether a repository path is an experiment record: Markdown or a Jupyter notebook under {@code record.dir}, or a
+     * notebook {@code record.notebooks} names; never a README, an index, a template, a file whose name starts with
+     * {@code _}, or anything in a folder whose name starts with {@code .} (Jupyter's {@code .ipynb_checkpoints}).
      */
     public boolean isRecord(String path) {
         var dir = config.dir().replaceAll("^\\./|/+$", "");
-        var name = path.substring(path.lastIndexOf('/') + 1);
-        return path.startsWith(dir + "/") && name.toLowerCase(Locale.ROOT).endsWith(".md")
-                && !NOT_RECORDS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith("_") && !name.startsWith(".");
+        var name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (name.startsWith("_") || NOT_RECORDS.contains(name) || path.startsWith(".") || path.contains("/.")) {
+            return false;
+        }
+        boolean notebook = RecordSource.isNotebook(name);
+        return (path.startsWith(dir + "/") && (name.endsWith(".md") || notebook))
+                || (notebook && config.notebooks().stream().anyMatch(glob -> glob.matches(path)));
     }
 
     /** The repository paths of every record in the working tree of {@code repositoryRoot}, sorted. */
     public List<String> everyRecord(Path repositoryRoot) {
         var root = repositoryRoot.toAbsolutePath().normalize();
-        var dir = RepoPaths.inside(root, "record.dir", config.dir());
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+        var folders = new java.util.TreeSet<String>();
+        folders.add(config.dir());
+        config.notebooks().forEach(glob -> folders.add(fixedPrefix(glob.pattern())));
+        var paths = new java.util.TreeSet<String>();
+        for (var folder : folders) {
+            var dir = RepoPaths.inside(root, "record", folder.isEmpty() ? "." : folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var walk = Files.walk(dir)) {
+                walk.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) // a link could lead out of the repository
+                        .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                        .filter(this::isRecord)
+                        .forEach(paths::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+            }
         }
-        try (var walk = Files.walk(dir)) {
-            return walk.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) // a link could lead out of the repository
-                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
-                    .filter(this::isRecord)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        return List.copyOf(paths);
+    }
+
+    /** The folders of a pattern before its first wildcard: where its files can be. */
+    private static String fixedPrefix(String pattern) {
+        var fixed = pattern.replaceAll("^/", "");
+        int wildcard = fixed.length();
+        for (var c : new char[] {'*', '?', '[', '{'}) {
+            int at = fixed.indexOf(c);
+            wildcard = at >= 0 ? Math.min(wildcard, at) : wildcard;
         }
+        int slash = fixed.lastIndexOf('/', wildcard);
+        return slash < 0 || !pattern.contains("/") ? "" : fixed.substring(0, slash);
+    }
+
+    /** Reads a record file, Markdown or notebook; its findings' locations go through {@link RecordSource#locate}. */
+    public Read read(RepoFile file) {
+        var source = RecordSource.of(file);
+        return new Read(source, parser.parse(source.markdown(), file.path()));
+    }
+
+    /**
+     * The record of {@code id} in the working tree: {@code record.dir/ID.md} or {@code .ipynb}, else the record whose
+     * title names it. Unreadable records are passed over.
+     */
+    public Optional<Read> find(Path repositoryRoot, String id) {
+        var root = repositoryRoot.toAbsolutePath().normalize();
+        var byName = List.of(config.dir() + "/" + id + ".md", config.dir() + "/" + id + ".ipynb");
+        var candidates = new ArrayList<>(byName);
+        everyRecord(root).stream().filter(path -> !byName.contains(path)).forEach(candidates::add);
+        for (var path : candidates) {
+            var file = RepoPaths.regularFileInside(root, path);
+            if (file.isEmpty()) {
+                continue;
+            }
+            try {
+                var source = RecordSource.read(file.get(), path);
+                var read = new Read(source, parser.parse(source.markdown(), path));
+                if (read.record().id(config.idPattern().pattern()).filter(found -> found.text().equals(id)).isPresent()) {
+                    return Optional.of(read);
+                }
+            } catch (InvalidInputException e) {
+                // passed over: record check reports it
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A record as read: its source (for locations) and what it says. */
+    public record Read(RecordSource source, ExperimentRecord record) {
     }
 
     /** Validates {@code paths} (repository-relative) in the working tree of {@code repositoryRoot}. */
@@ -104,11 +164,13 @@ public final class RecordCheck {
     public Result check(List<RepoFile> files, List<RepoFile> everyRecord, RepoReader repository) {
         var findings = new ArrayList<Finding>();
         var checked = new ArrayList<ExperimentRecord>();
+        var sources = new java.util.HashMap<String, RecordSource>();
         for (var file : files) {
             try {
-                var record = parser.parse(text(file), file.path());
-                checked.add(record);
-                findings.addAll(rules.check(record, repository));
+                var read = read(file);
+                checked.add(read.record());
+                findings.addAll(read.source().locate(rules.check(read.record(), repository)));
+                sources.put(file.path(), read.source());
             } catch (InvalidInputException e) {
                 findings.addAll(e.findings());
             }
@@ -119,7 +181,7 @@ public final class RecordCheck {
         for (var file : everyRecord.stream().sorted(Comparator.comparing(RepoFile::path)).toList()) {
             if (!isChecked.test(file.path())) {
                 try {
-                    others.add(parser.parse(text(file), file.path()));
+                    others.add(read(file).record());
                 } catch (InvalidInputException e) {
                     // unreadable records that were not asked for are reported when they are checked
                 }
@@ -128,16 +190,9 @@ public final class RecordCheck {
         others.addAll(checked); // a clash is reported on the record being checked, not on the older one
         rules.uniqueIds(others).stream()
                 .filter(finding -> isChecked.test(finding.location().file()))
-                .forEach(findings::add);
+                .forEach(finding -> findings.addAll(java.util.Objects.requireNonNull(sources.get(finding.location().file()), "checked")
+                        .locate(List.of(finding))));
         return new Result(checkedPaths, findings);
-    }
-
-    private static String text(RepoFile file) {
-        if (file.size() > MAX_RECORD_BYTES) {
-            throw InvalidInputException.of("record-too-large", SourceLocation.of(file.path()),
-                    "is " + file.size() + " bytes; a record is at most " + MAX_RECORD_BYTES + " bytes");
-        }
-        return TextFiles.decodeUtf8(file.content().get(), file.path());
     }
 
     private static byte[] read(Path file) {

@@ -14,8 +14,6 @@ import io.mlexp.metrics.Sample;
 import io.mlexp.record.RecordCheck;
 import io.mlexp.record.RecordRenderer;
 import io.mlexp.util.AtomicFiles;
-import io.mlexp.util.RepoPaths;
-import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +59,8 @@ public final class Reports {
 
     /** The experiment record {@code id} in the working tree, rendered and sanitised; empty when there is none. */
     public static Optional<String> recordHtml(Path root, RecordConfig record, Optional<String> id) {
-        return id.map(name -> record.dir() + "/" + name + ".md").flatMap(path -> RepoPaths.regularFileInside(root, path)
-                .map(file -> new RecordRenderer().render(TextFiles.readUtf8(file, path, RecordCheck.MAX_RECORD_BYTES), path)));
+        return id.flatMap(name -> new RecordCheck(record).find(root, name))
+                .map(read -> new RecordRenderer().render(read.source().markdown(), read.source().path()));
     }
 
     /** How many commits a report lists at most. */

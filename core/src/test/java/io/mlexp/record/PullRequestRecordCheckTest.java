@@ -96,6 +96,19 @@ class PullRequestRecordCheckTest {
     }
 
     @Test
+    void shouldCountANotebookRecordAndJudgeItsCellsAtHead() throws Exception {
+        var record = VALID_RECORD.formatted("EXP-003", "0.01").replaceFirst("(?s)^---.*?---\n", "");
+        var cells = record.split("(?=## Hyperparameters)");
+        commit("feat: notebook study", Map.of("train.py", "print('nb')\n", "experiments/EXP-003.ipynb",
+                new NotebookJson().markdown(cells[0]).markdown("config: configs/base.yaml\n\n" + cells[1]).json()));
+
+        var outcome = rule.check(dir, "main", "HEAD");
+
+        assertThat(outcome.summary()).endsWith("record(s): experiments/EXP-003.ipynb");
+        assertThat(outcome.findings()).extracting(Finding::ruleId).contains("record-config-unnamed");
+    }
+
+    @Test
     void shouldValidateTheRecordAgainstTheConfigAtHead() throws Exception {
         commit("feat: higher rate", Map.of("configs/base.yaml", "lr: 0.01\n",
                 "experiments/EXP-002.md", VALID_RECORD.formatted("EXP-002", "0.001")));
