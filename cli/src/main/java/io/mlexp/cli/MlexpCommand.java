@@ -24,6 +24,7 @@ import picocli.CommandLine;
             SmokeCommand.class,
             ReportCommand.class,
             HistoryCommand.class,
+            ExperimentsCommand.class,
             RunCommand.class,
             DemoCommand.class,
             HooksCommand.class,
@@ -93,8 +94,11 @@ final class MlexpCommand implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionStrategy(parseResult -> {
             var last = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
-            if (root.format.reportOnly() && !(last.getCommandSpec().userObject() instanceof ReportCommand)) {
-                throw new CommandLine.ParameterException(last, "--format " + root.format + " is for 'mlexp report'; here use text or json");
+            var command = last.getCommandSpec().userObject();
+            if (root.format.reportOnly() && !(command instanceof ReportCommand)
+                    && !(root.format == OutputFormat.markdown && command instanceof ExperimentsCommand)) {
+                throw new CommandLine.ParameterException(last, "--format " + root.format
+                        + " is for 'mlexp report' (markdown also for 'mlexp experiments'); here use text or json");
             }
             var colour = Terminal.colourWanted(root.noColor);
             parseResult.commandSpec().commandLine().setColorScheme(CommandLine.Help.defaultColorScheme(ansi(colour)));

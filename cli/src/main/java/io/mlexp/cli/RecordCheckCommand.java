@@ -2,6 +2,8 @@ package io.mlexp.cli;
 
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.experiments.Claimed;
+import io.mlexp.history.History;
 import io.mlexp.record.RecordCheck;
 import io.mlexp.util.RepoPaths;
 import java.nio.file.Files;
@@ -42,7 +44,17 @@ final class RecordCheckCommand extends MlexpSubcommand {
             paths.add(relative);
         }
         var result = check.workingTree(root, paths);
-        return report(config, result.findings(), "checked " + result.checked().size() + " record"
-                + (result.checked().size() == 1 ? "" : "s"));
+        var findings = new ArrayList<>(result.findings());
+        var history = History.at(RepoPaths.inside(root, "publish.history", config.publish().history()));
+        int measured = 0;
+        if (Files.exists(history.file())) {
+            var loaded = history.read();
+            findings.addAll(loaded.warnings());
+            var claims = Claimed.ofRecords(root, config.record(), result.checked(), loaded.entries());
+            findings.addAll(claims);
+            measured = loaded.entries().size();
+        }
+        return report(config, findings, "checked " + result.checked().size() + " record"
+                + (result.checked().size() == 1 ? "" : "s") + (measured > 0 ? "; claims against " + measured + " history entries" : ""));
     }
 }

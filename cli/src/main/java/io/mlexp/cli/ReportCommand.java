@@ -4,6 +4,7 @@ import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.experiments.Experiments;
 import io.mlexp.history.Entries;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.metrics.MetricsReader;
@@ -51,10 +52,13 @@ final class ReportCommand extends MlexpSubcommand {
         var warnings = new ArrayList<Finding>(loaded.warnings());
         var curves = smoke == null ? List.<io.mlexp.metrics.Sample>of()
                 : MetricsReader.read(global().workingDirectory().resolve(smoke), smoke.toString());
-        var facts = Reports.facts("mlexp report: " + current.label(), current, base, Entries.trend(loaded.entries()),
+        var experiments = located.workspace().flatMap(w -> located.config()
+                .map(c -> Experiments.table(w.root(), c.record(), loaded.entries(), warnings)));
+        var plain = Reports.facts("mlexp report: " + current.label(), current, base, Entries.trend(loaded.entries()),
                 located.config().map(c -> c.publish().gates()).orElse(Map.of()), curves,
                 located.workspace().flatMap(w -> located.config().flatMap(c -> Reports.recordHtml(w.root(), c.record(), current.record()))),
                 commits(located, current, base, warnings), warnings);
+        var facts = experiments.map(plain::withExperiments).orElse(plain);
         var directory = located.workspace().map(w -> w.root()).orElse(global().workingDirectory()).resolve(out);
         var chosen = switch (global().format) {
             case text -> EnumSet.of(Reports.Format.HTML, Reports.Format.MARKDOWN, Reports.Format.JSON);

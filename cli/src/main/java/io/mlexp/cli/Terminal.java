@@ -11,4 +11,14 @@ final class Terminal {
         return !noColourOption && (noColor == null || noColor.isEmpty()) && System.console() != null
                 && !"dumb".equals(System.getenv("TERM"));
     }
+
+    /** The terminal's width as the shell exports it in {@code COLUMNS}, else 120. */
+    static int columns() {
+        try {
+            var columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120").strip());
+            return columns >= 20 ? columns : 120;
+        } catch (NumberFormatException e) {
+            return 120;
+        }
+    }
 }

@@ -72,4 +72,18 @@ public final class CommitLog {
             throw new UncheckedIOException("cannot read " + revision + ": " + e.getMessage(), e);
         }
     }
+
+    /** The message of the annotated tag {@code name}; empty for a lightweight tag or no such tag. */
+    public static Optional<String> tagMessage(Path directory, String name) {
+        try (var repository = Revisions.open(directory); var walk = new RevWalk(repository)) {
+            var ref = repository.exactRef(org.eclipse.jgit.lib.Constants.R_TAGS + name);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            return walk.parseAny(ref.getObjectId()) instanceof org.eclipse.jgit.revwalk.RevTag tag
+                    ? Optional.of(tag.getFullMessage()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tag " + name + ": " + e.getMessage(), e);
+        }
+    }
 }

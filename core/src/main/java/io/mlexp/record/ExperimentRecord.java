@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param config     the config the record names (front matter {@code config:} or a Config row)
  * @param resultNumbers numbers written in the Results section
  * @param tables     every table, with whether all its columns are left-aligned
+ * @param results    the first table of the Results section, its rows as name and value: what the record claims
+ * @param frontMatter the front matter's keys with their first values ({@code status}, {@code config})
  */
 public record ExperimentRecord(
         String path,
@@ -27,13 +29,16 @@ public record ExperimentRecord(
         Optional<ParameterTable> parameters,
         Optional<Located> config,
         List<Located> resultNumbers,
-        List<TableShape> tables) {
+        List<TableShape> tables,
+        Optional<ParameterTable> results,
+        Map<String, String> frontMatter) {
 
     public ExperimentRecord {
         extraTitles = List.copyOf(extraTitles);
         sections = Map.copyOf(sections);
         resultNumbers = List.copyOf(resultNumbers);
         tables = List.copyOf(tables);
+        frontMatter = Map.copyOf(frontMatter);
     }
 
     /** A piece of text and where it starts. */
@@ -75,7 +80,15 @@ public record ExperimentRecord(
         });
     }
 
-    /** The file name without its directory and {@code .md}. */
+    /** The text of the title after the ID and its separator: {@code # EXP-001: Baseline} is {@code Baseline}. */
+    public String titleText(com.google.re2j.Pattern idPattern) {
+        var text = title.map(Located::text).orElse("");
+        var matcher = idPattern.matcher(text);
+        var rest = matcher.find() ? text.substring(matcher.end()) : text;
+        return rest.replaceFirst("^[\\s:：\\-–—|]+", "").strip();
+    }
+
+    /** The file name without its directory and extension ({@code .md}, {@code .ipynb}). */
     public String stem() {
         var name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');

@@ -108,7 +108,12 @@ public final class RecordCheck {
     /** Reads a record file, Markdown or notebook; its findings' locations go through {@link RecordSource#locate}. */
     public Read read(RepoFile file) {
         var source = RecordSource.of(file);
-        return new Read(source, parser.parse(source.markdown(), file.path()));
+        return new Read(source, parse(source));
+    }
+
+    /** What the record of a source says. */
+    public ExperimentRecord parse(RecordSource source) {
+        return parser.parse(source.markdown(), source.path());
     }
 
     /**
@@ -127,7 +132,7 @@ public final class RecordCheck {
             }
             try {
                 var source = RecordSource.read(file.get(), path);
-                var read = new Read(source, parser.parse(source.markdown(), path));
+                var read = new Read(source, parse(source));
                 if (read.record().id(config.idPattern().pattern()).filter(found -> found.text().equals(id)).isPresent()) {
                     return Optional.of(read);
                 }

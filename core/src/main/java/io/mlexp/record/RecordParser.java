@@ -39,8 +39,9 @@ import org.commonmark.parser.Parser;
  */
 public final class RecordParser {
     private static final Set<String> NAME_COLUMNS = Set.of("parameter", "parameters", "param", "name", "key",
-            "hyperparameter", "参数", "参数名", "名称", "超参数");
-    private static final Set<String> VALUE_COLUMNS = Set.of("value", "values", "setting", "值", "取值", "数值", "设置");
+            "hyperparameter", "参数", "参数名", "名称", "超参数", "metric", "metrics", "指标", "度量");
+    private static final Set<String> VALUE_COLUMNS = Set.of("value", "values", "setting", "值", "取值", "数值", "设置",
+            "result", "results", "结果", "score");
     private static final Set<String> CONFIG_ROWS = Set.of("config", "configfile", "配置", "配置文件");
     private static final Pattern LONG_DECIMAL = Pattern.compile("(?<![\\w.])\\d+\\.\\d{3,}(?![\\w.])");
     private static final Pattern FRONT_MATTER_CONFIG = Pattern.compile("config\\s*:.*");
@@ -120,9 +121,17 @@ public final class RecordParser {
             sections.put(kind, new Section(kind, section.heading(), section.location(), nodes.stream().allMatch(RecordParser::blank)));
         });
         var parameters = parameters(path, bodies.getOrDefault(RecordSection.HYPERPARAMETERS, List.of()));
+        var frontMatter = new YamlFrontMatterVisitor();
+        document.accept(frontMatter);
+        var firstValues = new java.util.HashMap<String, String>();
+        frontMatter.getData().forEach((key, values) -> {
+            if (!values.isEmpty()) {
+                firstValues.put(key, values.get(0).strip());
+            }
+        });
         return new ExperimentRecord(path, Optional.ofNullable(title), extraTitles, sections, parameters,
-                config(document, markdown, path, parameters), numbers(path, bodies.getOrDefault(RecordSection.RESULTS, List.of())),
-                tables(path, document));
+                config(firstValues, markdown, path, parameters), numbers(path, bodies.getOrDefault(RecordSection.RESULTS, List.of())),
+                tables(path, document), parameters(path, bodies.getOrDefault(RecordSection.RESULTS, List.of())), firstValues);
     }
 
     /** Nothing a reader would call content: blank paragraphs and HTML comments (template hints). */
@@ -183,11 +192,10 @@ public final class RecordParser {
         return rows;
     }
 
-    private static Optional<Located> config(Node document, String markdown, String path, Optional<ParameterTable> parameters) {
-        var frontMatter = new YamlFrontMatterVisitor();
-        document.accept(frontMatter);
-        var values = frontMatter.getData().get("config");
-        if (values != null && !values.isEmpty()) {
+    private static Optional<Located> config(Map<String, String> frontMatter, String markdown, String path,
+            Optional<ParameterTable> parameters) {
+        var value = frontMatter.get("config");
+        if (value != null) {
             var lines = markdown.split("\n", -1);
             int line = 1;
             for (int i = 1; i < lines.length && !lines[i].strip().equals("---"); i++) {
@@ -196,7 +204,7 @@ public final class RecordParser {
                     break;
                 }
             }
-            return Optional.of(new Located(values.get(0).strip(), SourceLocation.of(path, line)));
+            return Optional.of(new Located(value, SourceLocation.of(path, line)));
         }
         return parameters.stream().flatMap(table -> table.rows().stream())
                 .filter(row -> isConfigRow(row.name().text()))

@@ -19,7 +19,6 @@ import java.util.List;
  */
 public final class RecordRules {
     private final RecordConfig config;
-    private final YamlReader yaml = new YamlReader();
 
     public RecordRules(RecordConfig config) {
         this.config = config;
@@ -59,9 +58,14 @@ public final class RecordRules {
         }
         if (!id.get().text().equals(record.stem())) {
             findings.add(Finding.error("record-id-file-name", id.get().location(),
-                    "the ID " + id.get().text() + " differs from the file name " + record.stem() + ".md")
-                    .withHint("rename the file to " + id.get().text() + ".md, or correct the ID"));
+                    "the ID " + id.get().text() + " differs from the file name " + record.stem() + extension(record))
+                    .withHint("rename the file to " + id.get().text() + extension(record) + ", or correct the ID"));
         }
+    }
+
+    private static String extension(ExperimentRecord record) {
+        int dot = record.path().lastIndexOf('.');
+        return dot > record.path().lastIndexOf('/') ? record.path().substring(dot) : "";
     }
 
     private void parameters(ExperimentRecord record, RepoReader repository, List<Finding> findings) {
@@ -75,27 +79,36 @@ public final class RecordRules {
             return;
         }
         var named = record.config().get();
+        namedConfig(named, repository, findings)
+                .ifPresent(merged -> findings.addAll(ParameterCheck.compare(record.parameters().get().rows(), merged, named.text())));
+    }
+
+    /**
+     * The config a record names, with what it inherits merged in, read from {@code repository}; a missing or unreadable
+     * config is a finding added to {@code findings}, and empty.
+     */
+    public static java.util.Optional<YamlMapping> namedConfig(ExperimentRecord.Located named, RepoReader repository,
+            List<Finding> findings) {
         var content = repository.read(named.text());
         if (content.isEmpty()) {
             findings.add(Finding.error("record-config-missing", named.location(),
                     "the config '" + named.text() + "' does not exist in the repository")
                     .withHint("name the config by its path from the repository root, e.g. configs/base.yaml"));
-            return;
+            return java.util.Optional.empty();
         }
         try {
-            var document = yaml.parse(TextFiles.decodeUtf8(content.get(), named.text()), named.text());
+            var document = new YamlReader().parse(TextFiles.decodeUtf8(content.get(), named.text()), named.text());
             if (document.root().isPresent() && document.root().get() instanceof YamlMapping mapping) {
                 var sources = io.mlexp.config.ConfigSources.of(java.util.Map.of(), path -> repository.read(path)
                         .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-                var merged = io.mlexp.config.TrainingConfigRules.merged(named.text(), mapping, sources, findings);
-                findings.addAll(ParameterCheck.compare(record.parameters().get().rows(), merged, named.text()));
-            } else {
-                findings.add(Finding.error("record-config-not-mapping", named.location(),
-                        "the config '" + named.text() + "' is not a mapping of keys to values"));
+                return java.util.Optional.of(io.mlexp.config.TrainingConfigRules.merged(named.text(), mapping, sources, findings));
             }
+            findings.add(Finding.error("record-config-not-mapping", named.location(),
+                    "the config '" + named.text() + "' is not a mapping of keys to values"));
         } catch (InvalidInputException e) {
             findings.addAll(e.findings());
         }
+        return java.util.Optional.empty();
     }
 
     private void conventions(ExperimentRecord record, List<Finding> findings) {

@@ -1,6 +1,7 @@
 package io.mlexp.report;
 
 import io.mlexp.check.Finding;
+import io.mlexp.experiments.ExperimentTable;
 import io.mlexp.history.Comparison;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.metrics.Sample;
@@ -11,11 +12,11 @@ import java.util.Optional;
 /**
  * Everything a report shows, whatever its format: the run and what it is compared with, the gates
  * (failed ones first in every format), the trend across the history, the smoke run's curves, the
- * experiment record (already sanitised HTML) and the commits of the range.
+ * experiment record (already sanitised HTML), the commits of the range, and the table of every experiment.
  */
 public record ReportFacts(String title, Instant generated, Comparison comparison, List<Finding> gates,
         List<HistoryEntry> trend, List<Sample> smokeCurves, Optional<String> recordHtml, List<Commit> commits,
-        List<Finding> warnings) {
+        List<Finding> warnings, Optional<ExperimentTable> experiments) {
     /** A commit of the range: its ID and the first line of its message. */
     public record Commit(String id, String subject) {
     }
@@ -26,6 +27,11 @@ public record ReportFacts(String title, Instant generated, Comparison comparison
         smokeCurves = List.copyOf(smokeCurves);
         commits = List.copyOf(commits);
         warnings = List.copyOf(warnings);
+    }
+
+    /** These facts with the experiment table of the repository. */
+    public ReportFacts withExperiments(ExperimentTable table) {
+        return new ReportFacts(title, generated, comparison, gates, trend, smokeCurves, recordHtml, commits, warnings, Optional.of(table));
     }
 
     public HistoryEntry current() {

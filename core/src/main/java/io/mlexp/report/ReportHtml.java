@@ -1,5 +1,6 @@
 package io.mlexp.report;
 
+import io.mlexp.experiments.ExperimentTableFormats;
 import io.mlexp.history.Comparison;
 import io.mlexp.metrics.Sample;
 import io.mlexp.record.RecordRenderer;
@@ -72,6 +73,9 @@ public final class ReportHtml {
             html.append("</div>\n");
         }
         fingerprint(html, facts);
+        facts.experiments().filter(table -> !table.rows().isEmpty()).ifPresent(table -> html.append("<h2>Experiments (")
+                .append(table.rows().size()).append(")</h2>\n<p class=\"meta\">Click a heading to sort; * marks a hyperparameter that"
+                        + " differs between experiments.</p>\n").append(ExperimentTableFormats.html(table)));
         facts.recordHtml().ifPresent(record -> html.append("<h2>Experiment record</h2>\n<article class=\"record\">")
                 .append(record).append("</article>\n"));
         if (!facts.commits().isEmpty()) {
@@ -115,7 +119,7 @@ public final class ReportHtml {
     private static final PolicyFactory FRAGMENT_POLICY = RecordRenderer.POLICY
             .and(new HtmlPolicyBuilder()
                     .allowElements("section", "article", "div", "span", "p", "table", "thead", "tbody", "tr", "th", "td")
-                    .allowAttributes("id").matching(Pattern.compile("verdict|gates|metrics|fingerprint|chart-[a-z0-9-]{1,40}"))
+                    .allowAttributes("id").matching(Pattern.compile("verdict|gates|metrics|fingerprint|experiments|chart-[a-z0-9-]{1,40}"))
                     .globally()
                     .allowAttributes("class").matching(Pattern.compile("[a-z][a-z -]{0,60}")).globally()
                     .allowAttributes("data-chart").matching(Pattern.compile("smoke|trend")).onElements("div")
@@ -220,6 +224,9 @@ public final class ReportHtml {
             .mlexp-report .chart{height:280px;width:100%}
             .mlexp-report code{font-family:ui-monospace,monospace;font-size:13px}
             .mlexp-report .record{border:1px solid #d0d7de;border-radius:6px;padding:0 1rem}
+            .mlexp-report #experiments{display:block;overflow-x:auto;font-size:13px}
+            .mlexp-report #experiments th{cursor:pointer;white-space:nowrap}.mlexp-report #experiments th.differs{color:#9a6700}
+            .mlexp-report #experiments th.asc::after{content:' ▲'}.mlexp-report #experiments th.desc::after{content:' ▼'}
             """;
 
 
@@ -275,6 +282,26 @@ public final class ReportHtml {
                 });
               });
               body.dataset.charts = String(drawn);
+              // the experiment table sorts by the clicked column: numbers by value, text alphabetically, empty cells last
+              document.querySelectorAll('table.sortable').forEach(function (table) {
+                table.querySelectorAll('th').forEach(function (th, column) {
+                  th.addEventListener('click', function () {
+                    var descending = th.classList.contains('asc');
+                    table.querySelectorAll('th').forEach(function (h) { h.classList.remove('asc', 'desc'); });
+                    th.classList.add(descending ? 'desc' : 'asc');
+                    var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+                    function key(row) { return row.cells[column].textContent.trim(); }
+                    rows.sort(function (a, b) {
+                      var x = key(a), y = key(b);
+                      if (!x || !y) return (x ? 0 : 1) - (y ? 0 : 1);
+                      var nx = parseFloat(x), ny = parseFloat(y);
+                      var order = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y);
+                      return descending ? -order : order;
+                    });
+                    rows.forEach(function (row) { body.appendChild(row); });
+                  });
+                });
+              });
             })();
             """;
 }

@@ -89,6 +89,7 @@ public final class ReportJson {
         var commits = root.putArray("commits");
         facts.commits().forEach(commit -> commits.addObject().put("id", commit.id()).put("subject", commit.subject()));
         findings(root.putArray("warnings"), facts.warnings());
+        facts.experiments().ifPresent(table -> root.set("experiments", Json.mapper().valueToTree(table.asMap())));
         return root;
     }
 

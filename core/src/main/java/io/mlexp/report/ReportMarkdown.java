@@ -46,6 +46,8 @@ public final class ReportMarkdown {
             out.append("Image: `").append(image.replace("`", "")).append("`\n");
         }
         current.record().ifPresent(record -> out.append("Experiment record: ").append(inline(record)).append('\n'));
+        facts.experiments().filter(table -> !table.rows().isEmpty()).ifPresent(table -> out.add("\n### Experiments\n\n"
+                + io.mlexp.experiments.ExperimentTableFormats.markdown(table.onlyDiffering())));
         out.append("\n[Full report](").append(htmlLink.replace(")", "%29").replace(" ", "%20")).append(")\n");
         return out.toString();
     }

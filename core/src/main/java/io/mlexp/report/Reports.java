@@ -54,7 +54,7 @@ public final class Reports {
             List<ReportFacts.Commit> commits, List<Finding> warnings) {
         var comparison = Comparison.of(current, base);
         return new ReportFacts(title, Instant.now(), comparison, QualityGates.check(gates, comparison), trend, smokeCurves,
-                recordHtml, commits, warnings);
+                recordHtml, commits, warnings, Optional.empty());
     }
 
     /** The experiment record {@code id} in the working tree, rendered and sanitised; empty when there is none. */

@@ -5,6 +5,8 @@ import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.context.BuildContext;
+import io.mlexp.experiments.Claimed;
+import io.mlexp.experiments.Experiments;
 import io.mlexp.git.CommitLog;
 import io.mlexp.history.Entries;
 import io.mlexp.history.History;
@@ -67,9 +69,12 @@ final class PublishStage implements StageRunner {
             entries.add(entry);
         }
         var commits = Reports.commits(root, base, entry, warnings, history.file().toString());
+        var claims = context.tag().map(tag -> Claimed.ofTag(root, config.record(), tag, entry)).orElse(List.of());
+        var experiments = Experiments.table(root, config.record(), entries, warnings);
         var title = "mlexp report: " + context.describe();
         var facts = Reports.facts(title, entry, base, Entries.trend(entries), config.publish().gates(), samples,
-                Reports.recordHtml(root, config.record(), entry.record()), commits, warnings);
+                Reports.recordHtml(root, config.record(), entry.record()), commits, concat(claims, warnings))
+                .withExperiments(experiments);
         if (context.kind() == BuildContext.Kind.TAG) {
             history.append(entry);
         }
@@ -79,8 +84,15 @@ final class PublishStage implements StageRunner {
                 + base.map(HistoryEntry::label).orElse("nothing (the history is empty)") + "; report in " + Reports.OUTPUT
                 + "/index.html, summary.md, report.json";
         var findings = new ArrayList<>(facts.gates());
+        findings.addAll(claims);
         findings.addAll(warnings);
         return StageResult.of(Stage.PUBLISH, summary, findings).withReport(facts);
+    }
+
+    private static List<Finding> concat(List<Finding> first, List<Finding> second) {
+        var both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static List<Sample> samplesWritten(java.nio.file.Path root, List<Finding> warnings) {

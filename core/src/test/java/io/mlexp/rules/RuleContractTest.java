@@ -17,7 +17,15 @@ import io.mlexp.history.HistoryFormat;
 import io.mlexp.history.QualityGates;
 import io.mlexp.metrics.Expectations;
 import io.mlexp.metrics.MetricsReader;
+import io.mlexp.experiments.ClaimCheck;
+import io.mlexp.experiments.Claimed;
+import io.mlexp.experiments.Claims;
+import io.mlexp.experiments.ConfigValues;
+import io.mlexp.history.History;
+import io.mlexp.history.HistoryEntry;
 import io.mlexp.record.RecordParser;
+import io.mlexp.yaml.YamlMapping;
+import io.mlexp.yaml.YamlReader;
 import io.mlexp.record.RecordRules;
 import io.mlexp.record.RepoReader;
 import java.io.IOException;
@@ -97,7 +105,15 @@ class RuleContractTest {
     }
 
     private List<Finding> records(MlexpConfig config, Rule.Example example) {
-        write(example);
+        var root = write(example);
+        var history = History.at(root.resolve(config.publish().history()));
+        var measured = Files.exists(history.file()) ? history.read().entries() : List.<HistoryEntry>of();
+        if (example.path().startsWith("refs/tags/")) { // a tag's message, against the tag's entry and the config
+            var values = ConfigValues.of((YamlMapping) new YamlReader().read(root.resolve("configs/base.yaml"), "configs/base.yaml")
+                    .root().orElseThrow());
+            return new ClaimCheck(config.record().claims()).tagMessage(Claims.inText(example.text(), example.path()),
+                    measured.stream().findFirst(), values, "configs/base.yaml");
+        }
         var parser = new RecordParser();
         var rules = new RecordRules(config.record());
         var record = parser.parse(example.text(), example.path());
@@ -106,6 +122,10 @@ class RuleContractTest {
                 .map(file -> parser.parse(file.getValue(), file.getKey())).toList());
         all.add(record);
         findings.addAll(rules.uniqueIds(all));
+        if (!measured.isEmpty()) {
+            writeFile(root, example.path(), example.text());
+            findings.addAll(Claimed.ofRecords(root, config.record(), List.of(example.path()), measured));
+        }
         return findings;
     }
 
@@ -114,6 +134,15 @@ class RuleContractTest {
         var base = HistoryFormat.read(lines.get(0), SourceLocation.of(example.path(), 1));
         var current = HistoryFormat.read(lines.get(1), SourceLocation.of(example.path(), 2));
         return QualityGates.check(config.publish().gates(), Comparison.of(current, Optional.of(base)));
+    }
+
+    private static void writeFile(Path root, String path, String text) {
+        try {
+            Files.createDirectories(root.resolve(path).getParent());
+            Files.writeString(root.resolve(path), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The example's other files in a fresh repository; its own file too, where a check reads the working tree. */
