@@ -66,6 +66,23 @@ class ExperimentsCommandTest {
                 + " val_accuracy 0.8512 (85.12%) [claim-metric-mismatch]").contains("claims against 2 history entries");
     }
 
+    @Test
+    void shouldWriteATagsResultsIntoTheRecordOnceAndRefuseTwoSources() throws Exception {
+        var first = CommandRun.in(repo, "record", "results", "EXP-002", "--tag", "v1.1");
+        var second = CommandRun.in(repo, "record", "results", "EXP-002", "--tag", "v1.1");
+        var both = CommandRun.in(repo, "record", "results", "EXP-002", "--tag", "v1.1", "--from", ".mlexp/smoke");
+        var noRun = CommandRun.in(repo, "record", "results", "EXP-002");
+
+        assertThat(first.out()).isEqualTo("wrote 1 metric into experiments/EXP-002.md\n");
+        assertThat(Files.readString(repo.resolve("experiments/EXP-002.md"))).contains("## Results\n\n<!-- mlexp results")
+                .contains("| val_accuracy | 0.93 |");
+        assertThat(second.out()).isEqualTo("experiments/EXP-002.md already holds these results; nothing changed\n");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+        assertThat(noRun.exitCode()).isEqualTo(2);
+        assertThat(noRun.err()).contains(".mlexp/smoke: error: holds no metrics.jsonl: no smoke run wrote here");
+    }
+
     private void write(String path, String text) throws Exception {
         Files.createDirectories(repo.resolve(path).getParent());
         Files.writeString(repo.resolve(path), text);
