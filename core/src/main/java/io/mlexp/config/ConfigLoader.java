@@ -198,6 +198,12 @@ public final class ConfigLoader {
         var pin = section.choice("pin", PinPolicy.class, defaults.pin());
         Optional<ImageReference> image = section.converted("image", ImageReference::parse);
         image.flatMap(pin::problem).ifPresent(problem -> section.problem("image", problem));
+        section.converted("image-tag-pattern", Regex::compile).ifPresent(scheme -> image.ifPresent(reference -> {
+            if (reference.tag().filter(tag -> scheme.pattern().matcher(tag).matches()).isEmpty()) {
+                section.problem("image", "the tag of " + reference + " does not follow smoke.image-tag-pattern /" + scheme.pattern().pattern()
+                        + "/, the team's naming scheme");
+            }
+        }));
         var cli = section.nonBlankString("cli", defaults.cli());
         if (!List.of("docker", "podman").contains(cli)) {
             section.problem("cli", "expected docker or podman, found '" + cli + "'");

@@ -1,6 +1,7 @@
 package io.mlexp.image;
 
 import static io.mlexp.check.Rule.Family.FILES;
+import static io.mlexp.check.Rule.Family.SMOKE;
 
 import io.mlexp.check.Rule;
 import io.mlexp.check.RuleCatalog;
@@ -8,11 +9,20 @@ import java.util.List;
 
 /** The rules of the images a Dockerfile builds on. */
 public final class ImageRuleCatalog implements RuleCatalog {
+    private static final String FINGERPRINT = ".mlexp/smoke/smoke.json";
     private static final String DIGEST = "@sha256:" + "a".repeat(64);
 
     @Override
     public List<Rule> rules() {
         return List.of(
+                Rule.error("image-tag-mismatch", SMOKE, "The versions an image's tag names are the ones the run measured.")
+                        .reads("smoke.image")
+                        .explain("`pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime` promises torch 2.5.1, CUDA 12.4 and cuDNN 9; the"
+                                + " smoke run's fingerprint (`smoke.json`) says what the container held. NGC tags (`24.01-py3`)"
+                                + " name a release and promise nothing. `smoke.image-tag-pattern` can require a naming scheme.")
+                        .given("smoke:\n  image: pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime@sha256:" + "a".repeat(64) + "\n")
+                        .passes(FINGERPRINT, "{\"torch\": \"2.5.1+cu124\", \"cuda\": \"12.4\", \"cudnn\": \"90100\"}")
+                        .fails(FINGERPRINT, "{\"torch\": \"2.4.0+cu121\", \"cuda\": \"12.1\", \"cudnn\": \"90100\"}"),
                 Rule.error("dockerfile-unpinned", FILES, "Base images are pinned, never `latest`.")
                         .reads("smoke.pin")
                         .explain("With `smoke.pin: digest` (the default) a `FROM` names a registry digest; with `tag`, a version tag."

@@ -1,6 +1,7 @@
 package io.mlexp.smoke;
 
 import io.mlexp.check.Finding;
+import io.mlexp.image.ImageTagVersions;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
 import io.mlexp.config.SmokeConfig;
@@ -123,8 +124,11 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         limitsInto(smoke.container(), values);
         values.putAll(ProcessFingerprint.merged(fingerprint, output, fingerprint.containsKey("python")
                 ? "a probe of the image (a second container)" : "the engine's view of the image"));
+        var findings = new java.util.ArrayList<>(judged.findings());
+        smoke.image().ifPresent(image -> findings.addAll(ImageTagVersions.check(image, values,
+                SourceLocation.of(Smoke.OUTPUT + "/smoke.json"))));
         return new SmokeResult("container", reason, ended.exitCode(), ended.timedOut(), ended.elapsed(), judged.samples(), values,
-                judged.findings(), judged.metricsSource());
+                findings, judged.metricsSource());
     }
 
     /**

@@ -21,7 +21,9 @@ import io.mlexp.experiments.ClaimCheck;
 import io.mlexp.experiments.Claimed;
 import io.mlexp.experiments.Claims;
 import io.mlexp.experiments.ConfigValues;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlexp.history.History;
+import io.mlexp.image.ImageTagVersions;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.record.RecordParser;
 import io.mlexp.yaml.YamlMapping;
@@ -89,7 +91,8 @@ class RuleContractTest {
             case COMMITS -> new CommitRules(config.commits(), config.record()).check(CommitMessage.parse(example.text(), "#"), example.path());
             case FILES -> files(config, example);
             case RECORDS -> records(config, example);
-            case SMOKE -> Expectations.check(config.smoke().expect(), MetricsReader.jsonLines(example.text(), example.path()), example.path());
+            case SMOKE -> example.path().endsWith("smoke.json") ? fingerprint(config, example)
+                    : Expectations.check(config.smoke().expect(), MetricsReader.jsonLines(example.text(), example.path()), example.path());
             case GATES -> gates(config, example);
         };
     }
@@ -127,6 +130,17 @@ class RuleContractTest {
             findings.addAll(Claimed.ofRecords(root, config.record(), List.of(example.path()), measured));
         }
         return findings;
+    }
+
+    /** The fingerprint a run measured, against the image it ran in. */
+    private static List<Finding> fingerprint(MlexpConfig config, Rule.Example example) {
+        try {
+            var measured = JsonMapper.builder().build().readValue(example.text(),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() { });
+            return ImageTagVersions.check(config.smoke().image().orElseThrow(), measured, SourceLocation.of(example.path()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Finding> gates(MlexpConfig config, Rule.Example example) {

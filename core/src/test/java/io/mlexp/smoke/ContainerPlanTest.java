@@ -98,4 +98,23 @@ class ContainerPlanTest {
         assertThat(result.metricsSource()).isEqualTo("the output (smoke.stdout-metrics)");
         assertThat(result.metrics()).extracting(sample -> sample.step()).containsExactly(10L, 20L);
     }
+
+    @Test
+    void aRunWhoseTorchIsNotTheOneTheImageTagNamesFails() throws Exception {
+        var output = repository.resolve("out");
+        var config = smoke("");
+        ContainerPlan.of(config, repository, output);
+        Files.writeString(output.resolve("metrics.jsonl"), "{\"step\": 1, \"loss\": 2.0}\n{\"step\": 20, \"loss\": 0.5}\n");
+
+        var result = ContainerPlan.judge(config, repository, output, "Docker Workflow", 0, false, Duration.ofSeconds(5),
+                Map.of("torch", "2.4.1+cu121"));
+        var matching = ContainerPlan.judge(config, repository, output, "Docker Workflow", 0, false, Duration.ofSeconds(5),
+                Map.of("torch", "2.5.1+cu124"));
+
+        assertThat(result.failed()).isTrue();
+        assertThat(result.findings()).extracting(f -> f.format()).containsExactly(".mlexp/smoke/smoke.json: error: the image " + IMAGE
+                + " says torch 2.5.1 in its tag, but the run measured torch 2.4.1+cu121 [image-tag-mismatch] (tag the image after what"
+                + " it holds, or rebuild it; the fingerprint is what trained)");
+        assertThat(matching.findings()).isEmpty();
+    }
 }
