@@ -8,10 +8,11 @@ import java.util.List;
 
 /** {@code mlexp check configs}: the required training configs exist, parse, and hold the required keys. */
 public final class ConfigsCheck {
-    /** The findings, and the configs that were checked. */
-    public record Result(List<String> checked, List<Finding> findings) {
+    /** The findings, the configs that were checked, and the dependency files. */
+    public record Result(List<String> checked, List<String> dependencyFiles, List<Finding> findings) {
         public Result {
             checked = List.copyOf(checked);
+            dependencyFiles = List.copyOf(dependencyFiles);
             findings = List.copyOf(findings);
         }
     }
@@ -28,13 +29,17 @@ public final class ConfigsCheck {
         var rules = new TrainingConfigRules(mlexp.configs());
         var findings = new ArrayList<>(rules.presence(files.stream().map(RepoFile::path).toList(), where, mlexp.locations()));
         var checked = new ArrayList<String>();
+        var dependencyFiles = new ArrayList<String>();
         var sources = RepoConfigSources.of(files);
         for (var file : files) {
             if (rules.covers(file.path())) {
                 checked.add(file.path());
                 findings.addAll(rules.check(file.path(), file.content().get(), sources));
+            } else if (Dependencies.declaresDependencies(file.path())) {
+                dependencyFiles.add(file.path());
+                findings.addAll(Dependencies.check(file));
             }
         }
-        return new Result(checked, findings);
+        return new Result(checked, dependencyFiles, findings);
     }
 }

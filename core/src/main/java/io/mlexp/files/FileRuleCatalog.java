@@ -38,6 +38,15 @@ public final class FileRuleCatalog implements RuleCatalog {
                         .passes("explore.ipynb", NOTEBOOK.formatted("null", ""))
                         .fails("explore.ipynb", NOTEBOOK.formatted("1", "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"1\"]}")),
                 Rule.error("file-notebook-invalid", FILES, "A notebook is valid JSON.")
-                        .passes("explore.ipynb", NOTEBOOK.formatted("null", "")).fails("explore.ipynb", "{\"cells\": [\n"));
+                        .passes("explore.ipynb", NOTEBOOK.formatted("null", "")).fails("explore.ipynb", "{\"cells\": [\n"),
+                Rule.warning("file-dependency-unpinned", FILES, "Every Python dependency names one exact version.")
+                        .explain("In `requirements*.txt` (`torch==2.5.1`), `environment.yml` (`pytorch=2.5.1`, and its `pip:` list)"
+                                + " and `pyproject.toml` (`project.dependencies`, optional ones, `dependency-groups`, Poetry's"
+                                + " tables); checked by `check staged` and `check configs`. `rules:` makes it `error` or `off`.")
+                        .passes("requirements.txt", "torch==2.5.1\nnumpy==1.26.4 ; python_version >= \"3.10\"\n")
+                        .fails("requirements.txt", "torch==2.5.1\nnumpy>=1.26\n"),
+                Rule.warning("file-dependency-unreadable", FILES, "A file that declares dependencies can be read.")
+                        .passes("pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"torch==2.5.1\"]\n")
+                        .fails("pyproject.toml", "[project]\ndependencies = [\"torch==2.5.1\"\n"));
     }
 }

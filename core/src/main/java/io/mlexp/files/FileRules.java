@@ -107,6 +107,7 @@ public final class FileRules {
             findings.addAll(Secrets.scan(file));
         }
         findings.addAll(Notebooks.check(file, rules.notebookOutputs()));
+        findings.addAll(Dependencies.check(file));
         if (Dockerfiles.isDockerfile(file.path())) {
             try {
                 findings.addAll(Dockerfiles.check(file.path(), TextFiles.decodeUtf8(file.content().get(), file.path()),
