@@ -1,7 +1,7 @@
 package io.mlexp.experiments;
 
+import io.mlexp.config.ConfigValues;
 import io.mlexp.check.SourceLocation;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -48,8 +48,8 @@ public record Claim(String name, String text, double value, boolean percent, Sou
         return value;
     }
 
-    /** The name as names are compared: lower case, letters and digits only ({@code Val Acc} is {@code valacc}). */
+    /** The name as names are compared: {@link ConfigValues#normalise}. */
     public static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return ConfigValues.normalise(name);
     }
 }

@@ -28,9 +28,10 @@ public final class ClaimRuleCatalog implements RuleCatalog {
         return List.of(
                 Rule.error("claim-metric-mismatch", RECORDS, "A claimed result is what the history measured.")
                         .reads("record.claims")
-                        .explain("A record's Results table is checked against the newest measurement of the record in the history"
-                                + " (`mlexp record check`), and on a tag against the tag's own measurement, with the tag's"
-                                + " annotated message. `78.2%` and `0.782` are the same claim; the tolerance is"
+                        .explain("A record's Results table is checked against the newest full run of the record in the history"
+                                + " (`mlexp record check`), and on a tag against the tag's full run, with the tag's annotated"
+                                + " message. Full runs are what `mlexp history append` records; a smoke run of a few steps"
+                                + " confirms no claim. `78.2%` and `0.782` are the same claim; the tolerance is"
                                 + " `record.claims.absolute` or `.relative`.")
                         .withFiles(MEASURED).passes(RECORD, record("75.12%")).fails(RECORD, record("78.20%")),
                 Rule.warning("claim-metric-unmeasured", RECORDS, "A claimed metric is one the run measured.")

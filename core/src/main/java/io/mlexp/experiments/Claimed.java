@@ -1,5 +1,6 @@
 package io.mlexp.experiments;
 
+import io.mlexp.config.ConfigValues;
 import io.mlexp.check.Finding;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.git.CommitLog;
@@ -15,39 +16,42 @@ import java.util.Optional;
 
 /**
  * Where claims are checked: a tag's message and its record against the tag's measurement (the tag context), and each
- * record against the newest measurement the history holds for it ({@code mlexp record check}).
+ * record against the newest measurement the history holds for it ({@code mlexp record check}). A measurement is a full
+ * training run's metrics ({@code mlexp history append}): a smoke run of a few steps cannot confirm what a full training
+ * reached, so claims are never held against one. Hyperparameters are checked against the config whatever was measured.
  */
 public final class Claimed {
     private Claimed() {
     }
 
     /**
-     * The claims of tag {@code tag} (its annotated message, and the Results of the record its entry names) against
-     * {@code measured}, the tag's entry; hyperparameters against the config the record names, in the working tree.
+     * The claims of tag {@code tag} (its annotated message, and the Results of the record {@code record}) against the tag's
+     * full run in {@code history}; hyperparameters against the config the record names, in the working tree.
      */
-    public static List<Finding> ofTag(Path root, RecordConfig config, String tag, HistoryEntry measured) {
+    public static List<Finding> ofTag(Path root, RecordConfig config, String tag, Optional<String> record, List<HistoryEntry> history) {
         var findings = new ArrayList<Finding>();
         var check = new ClaimCheck(config.claims());
         var values = ConfigValues.empty();
         var configPath = "";
-        var read = measured.record().flatMap(id -> new RecordCheck(config).find(root, id));
+        var measured = fullRuns(history).filter(entry -> entry.tag().filter(tag::equals).isPresent()).reduce((first, second) -> second);
+        var read = record.flatMap(id -> new RecordCheck(config).find(root, id));
         if (read.isPresent()) {
-            var record = read.get().record();
-            findings.addAll(read.get().source().locate(check.results(Claims.ofRecord(record), measured)));
-            if (record.config().isPresent()) {
-                var mapping = RecordRules.namedConfig(record.config().get(), RepoReader.workingTree(root), new ArrayList<>());
+            var named = read.get().record();
+            measured.ifPresent(entry -> findings.addAll(read.get().source().locate(check.results(Claims.ofRecord(named), entry))));
+            if (named.config().isPresent()) {
+                var mapping = RecordRules.namedConfig(named.config().get(), RepoReader.workingTree(root), new ArrayList<>());
                 values = mapping.map(ConfigValues::of).orElse(values);
-                configPath = record.config().get().text();
+                configPath = named.config().get().text();
             }
         }
         var message = CommitLog.tagMessage(root, tag);
         if (message.isPresent()) {
-            findings.addAll(check.tagMessage(Claims.inText(message.get(), "refs/tags/" + tag), Optional.of(measured), values, configPath));
+            findings.addAll(check.tagMessage(Claims.inText(message.get(), "refs/tags/" + tag), measured, values, configPath));
         }
         return findings;
     }
 
-    /** Each record's Results against the newest measurement of it in {@code history} (a tagged one first); none, nothing. */
+    /** Each record's Results against the newest full run of it in {@code history} (a tagged one first); none, nothing. */
     public static List<Finding> ofRecords(Path root, RecordConfig config, List<String> paths, List<HistoryEntry> history) {
         var findings = new ArrayList<Finding>();
         var check = new ClaimCheck(config.claims());
@@ -65,8 +69,13 @@ public final class Claimed {
         return findings;
     }
 
+    /** The entries of full training runs: those no smoke run produced. */
+    public static java.util.stream.Stream<HistoryEntry> fullRuns(List<HistoryEntry> history) {
+        return history.stream().filter(entry -> entry.smoke().isEmpty());
+    }
+
     private static Optional<HistoryEntry> newest(List<HistoryEntry> history, String id) {
-        return history.stream().filter(entry -> entry.record().filter(id::equals).isPresent())
+        return fullRuns(history).filter(entry -> entry.record().filter(id::equals).isPresent())
                 .max(Comparator.<HistoryEntry, Boolean>comparing(entry -> entry.tag().isPresent()).thenComparing(HistoryEntry::date));
     }
 }

@@ -1,5 +1,6 @@
 package io.mlexp.experiments;
 
+import io.mlexp.config.ConfigValues;
 import io.mlexp.check.Finding;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.config.RecordConfig;

@@ -53,13 +53,15 @@ public final class RecordResults {
         return write(root, config, id, Entries.finalValues(samples), provenance, samples);
     }
 
-    /** The final values the history holds for tag {@code tag}. */
+    /** The final values the history holds for tag {@code tag}: its full run's, else its smoke run's. */
     public static Outcome fromTag(Path root, RecordConfig config, String id, String tag, List<HistoryEntry> history) {
-        var entry = history.stream().filter(each -> each.tag().filter(tag::equals).isPresent()).reduce((first, second) -> second)
+        var ofTag = history.stream().filter(each -> each.tag().filter(tag::equals).isPresent()).toList();
+        var entry = Claimed.fullRuns(ofTag).reduce((first, second) -> second)
+                .or(() -> ofTag.stream().reduce((first, second) -> second))
                 .orElseThrow(() -> InvalidInputException.of("record-results-none", SourceLocation.of("--tag"),
                         "no entry of the history has the tag '" + tag + "'; 'mlexp history list' shows them"));
-        var provenance = "Measured at tag `" + tag + "` (commit " + entry.commit().substring(0, Math.min(7, entry.commit().length()))
-                + ", " + DAY.format(entry.date()) + ").";
+        var provenance = "Measured " + (entry.smoke().isPresent() ? "by the smoke run " : "") + "at tag `" + tag + "` (commit "
+                + entry.commit().substring(0, Math.min(7, entry.commit().length())) + ", " + DAY.format(entry.date()) + ").";
         return write(root, config, id, entry.metrics(), provenance, List.of());
     }
 

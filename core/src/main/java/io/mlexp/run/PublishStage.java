@@ -69,7 +69,7 @@ final class PublishStage implements StageRunner {
             entries.add(entry);
         }
         var commits = Reports.commits(root, base, entry, warnings, history.file().toString());
-        var claims = context.tag().map(tag -> Claimed.ofTag(root, config.record(), tag, entry)).orElse(List.of());
+        var claims = context.tag().map(tag -> Claimed.ofTag(root, config.record(), tag, entry.record(), entries)).orElse(List.of());
         var experiments = Experiments.table(root, config.record(), entries, warnings);
         var title = "mlexp report: " + context.describe();
         var facts = Reports.facts(title, entry, base, Entries.trend(entries), config.publish().gates(), samples,

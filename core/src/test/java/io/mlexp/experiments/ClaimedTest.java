@@ -51,7 +51,8 @@ class ClaimedTest {
     void shouldAcceptATagWhoseMessageAndRecordSayWhatWasMeasured() throws Exception {
         git.run("tag", "-a", "v1.0-resnet18-cifar10", "-m", "Baseline accuracy: 78.2%, lr=0.001, batch=64");
 
-        assertThat(Claimed.ofTag(repository, RecordConfig.defaults(), "v1.0-resnet18-cifar10", measured(0.7821))).isEmpty();
+        assertThat(Claimed.ofTag(repository, RecordConfig.defaults(), "v1.0-resnet18-cifar10", Optional.of("EXP-007"),
+                List.of(measured(0.7821)))).isEmpty();
     }
 
     @Test
@@ -59,7 +60,8 @@ class ClaimedTest {
         git.run("tag", "-a", "v1.0-resnet18-cifar10", "-m", "Baseline accuracy: 81.5%, lr=0.01, batch 64\n\nTrained for 10 epochs.");
         record("80.00%");
 
-        var findings = Claimed.ofTag(repository, RecordConfig.defaults(), "v1.0-resnet18-cifar10", measured(0.7821));
+        var findings = Claimed.ofTag(repository, RecordConfig.defaults(), "v1.0-resnet18-cifar10", Optional.of("EXP-007"),
+                List.of(measured(0.7821)));
 
         assertThat(findings).extracting(Finding::format).containsExactly(
                 "experiments/EXP-007.md:9:18: error: claims val accuracy 80.00%, but v1.0-resnet18-cifar10 (commit aaaaaaa) measured"
@@ -71,6 +73,20 @@ class ClaimedTest {
                 "refs/tags/v1.0-resnet18-cifar10:1:30: error: claims lr 0.01, but configs/resnet18.yaml sets optim.learning_rate to"
                         + " 0.001 at configs/resnet18.yaml:4:18 [claim-param-mismatch] (the tag's message must describe the"
                         + " config it tags: correct the message (git tag -f -a) or the config)");
+    }
+
+    @Test
+    void shouldHoldNoMetricClaimAgainstASmokeRunButStillCheckTheHyperparameters() throws Exception {
+        git.run("tag", "-a", "v1.0-resnet18-cifar10", "-m", "Baseline accuracy: 81.5%, lr=0.01");
+        record("80.00%");
+        var smoke = new HistoryEntry(1, Optional.of("v1.0-resnet18-cifar10"), "a".repeat(40), Instant.parse("2026-11-30T10:00:00Z"),
+                "tag", Map.of("val_accuracy", 0.31), Optional.of(new HistoryEntry.SmokeSummary("passed", "container", 40)), Map.of(),
+                Optional.of("EXP-007"));
+
+        var findings = Claimed.ofTag(repository, RecordConfig.defaults(), "v1.0-resnet18-cifar10", Optional.of("EXP-007"), List.of(smoke));
+
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("claim-param-mismatch");
+        assertThat(Claimed.ofRecords(repository, RecordConfig.defaults(), List.of("experiments/EXP-007.md"), List.of(smoke))).isEmpty();
     }
 
     @Test

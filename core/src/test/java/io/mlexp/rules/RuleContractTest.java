@@ -20,7 +20,7 @@ import io.mlexp.metrics.MetricsReader;
 import io.mlexp.experiments.ClaimCheck;
 import io.mlexp.experiments.Claimed;
 import io.mlexp.experiments.Claims;
-import io.mlexp.experiments.ConfigValues;
+import io.mlexp.config.ConfigValues;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlexp.history.History;
 import io.mlexp.image.ImageTagVersions;

@@ -1,4 +1,4 @@
-package io.mlexp.experiments;
+package io.mlexp.config;
 
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlNode;
@@ -67,17 +67,22 @@ public final class ConfigValues {
         if (exact != null) {
             return Optional.of(Map.entry(name, exact));
         }
-        var wanted = Claim.normalise(name);
+        var wanted = normalise(name);
         var names = new java.util.ArrayList<String>();
         names.add(wanted);
         names.addAll(ALIASES.getOrDefault(wanted, List.of()));
         for (var candidate : names) {
-            var matches = leaves.entrySet().stream().filter(leaf -> Claim.normalise(lastPart(leaf.getKey())).equals(candidate)).toList();
+            var matches = leaves.entrySet().stream().filter(leaf -> normalise(lastPart(leaf.getKey())).equals(candidate)).toList();
             if (matches.size() == 1) {
                 return Optional.of(matches.get(0));
             }
         }
         return Optional.empty();
+    }
+
+    /** A name as names are compared: lower case, letters and digits only ({@code Batch Size} is {@code batchsize}). */
+    public static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static String lastPart(String key) {
