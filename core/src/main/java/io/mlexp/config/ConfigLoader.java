@@ -341,7 +341,9 @@ public final class ConfigLoader {
                 section.positiveInt("steps", defaults.steps()),
                 section.integer("seed", defaults.seed()),
                 learningRate(section, defaults.learningRate()),
-                section.integer("threads", defaults.threads(), 0));
+                section.integer("threads", defaults.threads(), 0),
+                section.has("config") ? Optional.of(section.repositoryPath("config", "configs/smoke.yaml"))
+                        : defaults.config());
         section.finish();
         return result;
     }

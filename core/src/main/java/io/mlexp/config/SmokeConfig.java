@@ -105,8 +105,12 @@ public record SmokeConfig(
      * The embedded engine's model, synthetic batches and optimiser; {@code threads} 0 leaves the
      * thread count to libtorch.
      */
+    /**
+     * {@code smoke.embedded}; {@code config}, when set, is the team's training config whose {@code lr} and {@code seed}
+     * the embedded training takes, so that a change to the config changes the smoke run too.
+     */
     public record Embedded(String model, List<Integer> inputShape, int classes, int steps, long seed,
-            double learningRate, int threads) {
+            double learningRate, int threads, Optional<String> config) {
         public Embedded {
             inputShape = List.copyOf(inputShape);
         }
@@ -117,6 +121,6 @@ public record SmokeConfig(
                 "python train.py --config configs/smoke.yaml --max-steps 50", Duration.ofMinutes(10),
                 new MetricsSources(List.of(), Map.of()),
                 new Expect(true, OptionalDouble.of(0.05), "loss", Map.of()),
-                new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0), Container.none());
+                new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0, Optional.empty()), Container.none());
     }
 }

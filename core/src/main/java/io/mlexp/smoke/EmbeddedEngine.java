@@ -56,10 +56,16 @@ public final class EmbeddedEngine {
             return new SmokeResult("embedded", reason, 1, false, Duration.ZERO, List.of(), fingerprint, List.of(missing));
         }
         fingerprint.putAll(trainer.fingerprint());
+        var problems = new java.util.ArrayList<Finding>();
+        var settings = TrainingSettings.of(embedded, repository, problems);
+        if (!problems.isEmpty()) {
+            return new SmokeResult("embedded", reason, 1, false, Duration.ZERO, List.of(), fingerprint, problems);
+        }
         var plan = new EmbeddedTrainer.Plan(model.get(), embedded.inputShape(), embedded.classes(), embedded.steps(),
-                embedded.seed(), embedded.learningRate(), embedded.threads());
-        progress.accept(String.format(Locale.ROOT, "training %s for %d steps with Adam (lr %s) on seeded synthetic batches of %s, %d classes",
-                embedded.model(), plan.steps(), embedded.learningRate(), embedded.inputShape(), embedded.classes()));
+                settings.seed(), settings.learningRate(), embedded.threads());
+        progress.accept(String.format(Locale.ROOT, "training %s for %d steps with Adam (lr %s%s) on seeded synthetic batches of %s,"
+                + " %d classes", embedded.model(), plan.steps(), plan.learningRate(), settings.source(), embedded.inputShape(),
+                embedded.classes()));
 
         long started = System.nanoTime();
         long deadline = started + smoke.timeout().toNanos();

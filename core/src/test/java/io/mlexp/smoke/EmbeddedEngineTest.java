@@ -41,6 +41,24 @@ class EmbeddedEngineTest {
     }
 
     @Test
+    void takesTheLearningRateAndSeedOfTheTrainingConfigItNames() throws Exception {
+        Files.writeString(repo.resolve("model.pt"), "learns");
+        Files.createDirectories(repo.resolve("configs"));
+        Files.writeString(repo.resolve("configs/base.yaml"), "seed: 7\noptim:\n  lr: 0.001\n");
+        Files.writeString(repo.resolve("configs/smoke.yaml"), "_base_: base.yaml\noptim:\n  lr: 0.003\n");
+        var progress = new ArrayList<String>();
+
+        var result = engine.run(smoke("steps: 4, config: configs/smoke.yaml"), repo, repo.resolve("out"), "test", progress::add);
+        var missing = engine.run(smoke("steps: 4, config: configs/none.yaml"), repo, repo.resolve("out2"), "test", line -> { });
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(progress.get(0)).contains("with Adam (lr 0.003 and seed 7 from configs/smoke.yaml)");
+        assertThat(missing.failed()).isTrue();
+        assertThat(missing.findings()).extracting(Finding::message)
+                .containsExactly("smoke.embedded.config: the config 'configs/none.yaml' does not exist in the repository");
+    }
+
+    @Test
     void failsWhenTheLossDoesNotFall() throws Exception {
         Files.writeString(repo.resolve("model.pt"), "flat");
 
