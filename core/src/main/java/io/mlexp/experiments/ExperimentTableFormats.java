@@ -7,15 +7,41 @@ import java.util.List;
 
 /** The experiment table for a terminal (fitted to its width), as Markdown, and as an HTML table the page sorts. */
 public final class ExperimentTableFormats {
-    private static final int NARROWEST = 5;
+    private static final int MIN_WIDTH = 10;
     private static final String GAP = "  ";
+
+    /** Sorts every {@code table.sortable} of a page by the heading clicked (the report's and the demo's pages run it). */
+    public static final String SORT_SCRIPT = """
+            (function () {
+            // the experiment table sorts by the clicked column: numbers by value, text alphabetically, empty cells last
+            document.querySelectorAll('table.sortable').forEach(function (table) {
+              table.querySelectorAll('th').forEach(function (th, column) {
+                th.addEventListener('click', function () {
+                  var descending = th.classList.contains('asc');
+                  table.querySelectorAll('th').forEach(function (h) { h.classList.remove('asc', 'desc'); });
+                  th.classList.add(descending ? 'desc' : 'asc');
+                  var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+                  function key(row) { return row.cells[column].textContent.trim(); }
+                  rows.sort(function (a, b) {
+                    var x = key(a), y = key(b);
+                    if (!x || !y) return (x ? 0 : 1) - (y ? 0 : 1);
+                    var nx = parseFloat(x), ny = parseFloat(y);
+                    var order = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y);
+                    return descending ? -order : order;
+                  });
+                  rows.forEach(function (row) { body.appendChild(row); });
+                });
+              });
+            });
+            })();
+            """;
 
     private ExperimentTableFormats() {
     }
 
     /**
      * Columns padded to their widest cell, the widest shortened with {@code …} until the table fits {@code width}
-     * characters (no column narrower than {@value #NARROWEST}); a line of differing marks under the header.
+     * characters (no column narrower than {@value #MIN_WIDTH} unless its cells are); a line of differing marks under the header.
      */
     public static String text(ExperimentTable table, int width) {
         if (table.rows().isEmpty()) {
@@ -26,9 +52,11 @@ public final class ExperimentTableFormats {
         int[] widths = widths(table, shown);
         while (!fit(widths, shown, width) && shown.size() > 1) {
             var dropped = shown.remove(leastWanted(shown));
-            hidden.add(0, dropped.name());
+            hidden.add(dropped.name());
             widths = widths(table, shown);
         }
+        var order = table.columns().stream().map(ExperimentTable.Column::name).toList();
+        hidden.sort(java.util.Comparator.comparingInt(order::indexOf));
         var view = new ExperimentTable(shown, table.rows());
         var out = new StringBuilder();
         line(out, shown.stream().map(ExperimentTable.Column::header).toList(), widths);
@@ -63,23 +91,37 @@ public final class ExperimentTableFormats {
         return widths;
     }
 
-    /** The column to leave out first: a hyperparameter every row agrees on, else the rightmost. */
+    /**
+     * The column to leave out first, each kind from the right: a hyperparameter every row agrees on, a claim, when it
+     * was measured, the title; the ID, the status, the differing hyperparameters and what was measured stay longest.
+     */
     private static int leastWanted(List<ExperimentTable.Column> columns) {
-        for (int i = columns.size() - 1; i > 0; i--) {
-            if (columns.get(i).kind() == ExperimentTable.Kind.PARAMETER && !columns.get(i).differs()) {
-                return i;
+        for (var kind : List.of(ExperimentTable.Kind.PARAMETER, ExperimentTable.Kind.CLAIMED, ExperimentTable.Kind.MEASURED_AT,
+                ExperimentTable.Kind.TITLE)) {
+            for (int i = columns.size() - 1; i > 0; i--) {
+                if (columns.get(i).kind() == kind && !columns.get(i).differs()) {
+                    return i;
+                }
             }
         }
         return columns.size() - 1;
     }
 
-    /** Narrows the widest columns, none below its header (at most 16) or {@value #NARROWEST}; whether the table fits. */
+    /**
+     * Narrows the widest columns, none below its floor: the ID's whole width, else its header (up to 16) or 10
+     * characters, whichever is more; whether the table fits.
+     */
     private static boolean fit(int[] widths, List<ExperimentTable.Column> columns, int width) {
+        var floors = new int[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            var column = columns.get(i);
+            floors[i] = column.kind() == ExperimentTable.Kind.ID ? widths[i]
+                    : Math.min(widths[i], Math.max(MIN_WIDTH, Math.min(16, column.header().length())));
+        }
         while (total(widths) > width) {
             int widest = -1;
             for (int i = 0; i < widths.length; i++) {
-                int floor = Math.max(NARROWEST, Math.min(16, columns.get(i).header().length()));
-                if (widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
+                if (widths[i] > floors[i] && (widest < 0 || widths[i] > widths[widest])) {
                     widest = i;
                 }
             }

@@ -71,8 +71,10 @@ public final class Experiments {
         }
         var claimed = new LinkedHashMap<String, String>();
         record.results().ifPresent(table -> table.rows().forEach(row -> claimed.put(row.name().text(), row.value().text())));
+        // full runs first, newest first: what a claim is held against; then the smoke runs
         var measurements = history.stream().filter(entry -> entry.record().filter(id::equals).isPresent())
-                .sorted(Comparator.comparing(HistoryEntry::date).reversed())
+                .sorted(Comparator.<HistoryEntry, Boolean>comparing(entry -> entry.smoke().isPresent())
+                        .thenComparing(Comparator.comparing(HistoryEntry::date).reversed()))
                 .map(entry -> new Measurement(entry.label(), entry.commit(), entry.date(), entry.metrics())).toList();
         return new Draft(record.path(), id, record.titleText(pattern), status(record, measurements), parameters, claimed, measurements);
     }

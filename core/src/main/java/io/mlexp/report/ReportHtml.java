@@ -41,7 +41,7 @@ public final class ReportHtml {
                 .append("<body data-verdict=\"").append(facts.gatesFailed() ? "failed" : "passed").append("\">\n")
                 .append("<h1>").append(Html.escape(facts.title())).append("</h1>\n")
                 .append(fragment(facts))
-                .append("<script>").append(echarts()).append("</script>\n<script>").append(CHARTS).append("</script>\n")
+                .append("<script>").append(echarts()).append("</script>\n<script>").append(chartsScript()).append("</script>\n")
                 .append("</body></html>\n");
         return html.toString();
     }
@@ -126,9 +126,9 @@ public final class ReportHtml {
                     .allowAttributes("data-metric").onElements("div", "tr")
                     .toFactory());
 
-    /** The script that draws the charts of {@link #fragment}: needs {@code echarts} loaded first. */
+    /** The script that draws the charts of {@link #fragment} (needs {@code echarts} loaded first) and sorts its tables. */
     public static String chartsScript() {
-        return CHARTS;
+        return CHARTS + ExperimentTableFormats.SORT_SCRIPT;
     }
 
     /** The styles of the report page, for a page that embeds the fragment. */
@@ -282,26 +282,6 @@ public final class ReportHtml {
                 });
               });
               body.dataset.charts = String(drawn);
-              // the experiment table sorts by the clicked column: numbers by value, text alphabetically, empty cells last
-              document.querySelectorAll('table.sortable').forEach(function (table) {
-                table.querySelectorAll('th').forEach(function (th, column) {
-                  th.addEventListener('click', function () {
-                    var descending = th.classList.contains('asc');
-                    table.querySelectorAll('th').forEach(function (h) { h.classList.remove('asc', 'desc'); });
-                    th.classList.add(descending ? 'desc' : 'asc');
-                    var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-                    function key(row) { return row.cells[column].textContent.trim(); }
-                    rows.sort(function (a, b) {
-                      var x = key(a), y = key(b);
-                      if (!x || !y) return (x ? 0 : 1) - (y ? 0 : 1);
-                      var nx = parseFloat(x), ny = parseFloat(y);
-                      var order = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y);
-                      return descending ? -order : order;
-                    });
-                    rows.forEach(function (row) { body.appendChild(row); });
-                  });
-                });
-              });
             })();
             """;
 }

@@ -1,5 +1,8 @@
 package io.mlexp.run;
 
+import io.mlexp.experiments.ExperimentTable;
+import io.mlexp.experiments.ExperimentTableFormats;
+import java.util.Optional;
 import io.mlexp.util.AtomicFiles;
 import io.mlexp.util.Html;
 import java.nio.file.Path;
@@ -25,10 +28,17 @@ public final class RunSummaryPage {
      * @param metricReports the metric report of a run, as a link relative to the page
      */
     public static void write(Path file, String title, List<RunResult> runs, Map<RunResult, String> metricReports) {
-        AtomicFiles.replace(file, render(title, runs, metricReports));
+        AtomicFiles.replace(file, render(title, runs, metricReports, Optional.empty()));
     }
 
-    public static String render(String title, List<RunResult> runs, Map<RunResult, String> metricReports) {
+    /** {@link #write(Path, String, List, Map)}, with the experiment table after the runs. */
+    public static void write(Path file, String title, List<RunResult> runs, Map<RunResult, String> metricReports,
+            ExperimentTable experiments) {
+        AtomicFiles.replace(file, render(title, runs, metricReports, Optional.of(experiments)));
+    }
+
+    public static String render(String title, List<RunResult> runs, Map<RunResult, String> metricReports,
+            Optional<ExperimentTable> experiments) {
         var html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -41,6 +51,7 @@ public final class RunSummaryPage {
                 .passed{color:#1a7f37;font-weight:600}.failed{color:#cf222e;font-weight:600}
                 .not-available{color:#6e7781;font-style:italic}
                 ul.findings{margin:.3rem 0 0;padding-left:1.2rem;font-family:ui-monospace,monospace;font-size:13px}
+                #experiments{display:block;overflow-x:auto;font-size:13px}#experiments th{cursor:pointer;white-space:nowrap}
                 </style></head><body>
                 <h1>%1$s</h1>
                 """.formatted(Html.escape(title)));
@@ -67,6 +78,10 @@ public final class RunSummaryPage {
             }
             html.append("</tbody></table></section>\n");
         }
+        experiments.filter(table -> !table.rows().isEmpty()).ifPresent(table -> html.append("<section><h2>Experiments</h2>\n")
+                .append("<p>One row per record; * marks a hyperparameter that differs; click a heading to sort.</p>\n")
+                .append(ExperimentTableFormats.html(table)).append("</section>\n<script>").append(ExperimentTableFormats.SORT_SCRIPT)
+                .append("</script>\n"));
         return html.append("</body></html>\n").toString();
     }
 

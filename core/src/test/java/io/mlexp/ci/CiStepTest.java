@@ -33,7 +33,7 @@ class CiStepTest {
     void createRepository() {
         ExampleProject.copy(Path.of("..", "examples", "digits"), repo);
         DemoRepository.create(repo);
-        DemoRepository.checkout(repo, DemoRepository.TAG);
+        DemoRepository.checkout(repo, DemoRepository.TAGS.get(0));
     }
 
     private static CiRequest request(Map<String, String> environment, String history, RegistryPolicy policy) {

@@ -32,7 +32,7 @@ class ExperimentRunTest {
     void createRepository() {
         ExampleProject.copy(Path.of("..", "examples", "digits"), repo);
         DemoRepository.create(repo);
-        DemoRepository.checkout(repo, DemoRepository.TAG);
+        DemoRepository.checkout(repo, DemoRepository.TAGS.get(0));
         workspace = new Workspace(repo, repo.resolve(".mlexp.yml"));
     }
 

@@ -46,7 +46,7 @@ public final class ScriptedTrainer implements EmbeddedTrainer {
 
     private static String read(Path model) {
         try {
-            return java.nio.file.Files.readString(model);
+            return java.nio.file.Files.readString(model, java.nio.charset.StandardCharsets.ISO_8859_1); // a real model.pt is binary
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
