@@ -3,7 +3,6 @@ package io.mlexp.cli;
 import io.mlexp.check.Finding;
 import io.mlexp.experiments.ExperimentTableFormats;
 import io.mlexp.experiments.Experiments;
-import io.mlexp.util.Json;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -51,7 +50,7 @@ final class ExperimentsCommand extends MlexpSubcommand {
             table = table.onlyDiffering();
         }
         switch (global().format) {
-            case json -> out().println(Json.mapper().valueToTree(table.asMap()).toPrettyString());
+            case json -> out().println(ExperimentTableFormats.json(table));
             case markdown -> out().print(ExperimentTableFormats.markdown(table));
             default -> out().print(ExperimentTableFormats.text(table, width != null ? width : Terminal.columns()));
         }

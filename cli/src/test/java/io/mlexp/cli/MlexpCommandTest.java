@@ -108,7 +108,8 @@ class MlexpCommandTest {
         var run = CommandRun.in(repo, "--repo", repo.toString(), "--format", "html", "check", "config");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--format html is for 'mlexp report'; here use text or json");
+        assertThat(run.err()).contains("--format html is for 'mlexp report' (markdown also for 'mlexp experiments'); here use text or json");
+        assertThat(CommandRun.in(repo, "--repo", repo.toString(), "--format", "markdown", "experiments").exitCode()).isZero();
     }
 
     @Test

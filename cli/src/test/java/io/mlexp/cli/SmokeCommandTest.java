@@ -100,5 +100,7 @@ class SmokeCommandTest {
     private void copyExample() throws Exception {
         Files.copy(Path.of("../examples/digits/model.pt"), repo.resolve("model.pt"));
         Files.copy(Path.of("../examples/digits/.mlexp.yml"), repo.resolve(".mlexp.yml"));
+        Files.createDirectories(repo.resolve("configs"));
+        Files.copy(Path.of("../examples/digits/configs/smoke.yaml"), repo.resolve("configs/smoke.yaml")); // smoke.embedded.config
     }
 }

@@ -156,6 +156,11 @@ public final class ExperimentTableFormats {
         out.append(text.toString().stripTrailing()).append('\n');
     }
 
+    /** The table as indented JSON: its columns, and each row's cells and measurements. */
+    public static String json(ExperimentTable table) {
+        return io.mlexp.util.Json.mapper().valueToTree(table.asMap()).toPrettyString();
+    }
+
     /** A GitHub table, columns left-aligned as records write them; cells escaped. */
     public static String markdown(ExperimentTable table) {
         var out = new StringBuilder();

@@ -77,7 +77,7 @@ public final class RecordCheck {
         config.notebooks().forEach(glob -> folders.add(fixedPrefix(glob.pattern())));
         var paths = new java.util.TreeSet<String>();
         for (var folder : folders) {
-            var dir = RepoPaths.inside(root, "record", folder.isEmpty() ? "." : folder);
+            var dir = RepoPaths.inside(root, folder.equals(config.dir()) ? "record.dir" : "record.notebooks", folder.isEmpty() ? "." : folder);
             if (!Files.isDirectory(dir)) {
                 continue;
             }

@@ -26,12 +26,15 @@ class EmbeddedSmokeTest {
     @Test
     void trainsTheExampleModelAndPassesItsExpectations() throws Exception {
         Files.copy(DjlTrainerTest.EXAMPLE_MODEL, repo.resolve("model.pt"));
+        Files.createDirectories(repo.resolve("configs"));
+        Files.copy(Path.of("../examples/digits/configs/smoke.yaml"), repo.resolve("configs/smoke.yaml")); // its lr and seed
         var config = new ConfigLoader().parse(Files.readString(Path.of("../examples/digits/.mlexp.yml")), ".mlexp.yml");
         var progress = new ArrayList<String>();
 
         var result = Smoke.run(config.smoke(), SmokeConfig.Engine.EMBEDDED, repo, repo.resolve(".mlexp/smoke"), progress::add);
 
         assertThat(result.findings()).isEmpty();
+        assertThat(progress.get(0)).contains("(lr 0.001 and seed 42 from configs/smoke.yaml)");
         assertThat(result.engine()).isEqualTo("embedded");
         assertThat(result.fingerprint()).containsEntry("engine", "embedded").containsEntry("libtorch", "2.7.1");
         var logged = MetricsReader.read(repo.resolve(".mlexp/smoke/metrics.jsonl"), "metrics.jsonl");
