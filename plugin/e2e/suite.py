@@ -202,7 +202,7 @@ pipeline {
 """ % LABEL
 
 RECORD = """\
-# EXP-003: a slightly smaller learning rate for the smoke configuration
+# EXP-004: a slightly smaller learning rate for the smoke configuration
 
 ## Goal
 Check whether lr 0.0008 keeps the smoke run's eval accuracy.
@@ -259,9 +259,9 @@ def make_repository():
     git(repository, "checkout", "-q", "main")
     git(repository, "checkout", "-q", "-b", "PR-7")
     write(repository, "configs/smoke.yaml", open(smoke).read().replace("lr: 0.001", "lr: 0.0008"))
-    write(repository, "experiments/EXP-003.md", RECORD)
+    write(repository, "experiments/EXP-004.md", RECORD)
     git(repository, "add", "-A")
-    git(repository, "commit", "-q", "-m", "exp: EXP-003 a smaller learning rate for the smoke run")
+    git(repository, "commit", "-q", "-m", "exp: EXP-004 a smaller learning rate for the smoke run")
     git(repository, "checkout", "-q", "main")
     return repository
 
@@ -442,7 +442,7 @@ print(pm.getPlugin('ml-experiment')?.version + ' failed=' + pm.failedPlugins.col
     number, pr_result, pr_log = build("digits/PR-7")
     check("pull request PR-7: SUCCESS, record found, compared with the tags' history",
           pr_result == "SUCCESS" and "e2e-result verdict=passed" in pr_log and "compared with v1.2" in pr_log
-          and "EXP-003" in pr_log, pr_log[-3000:])
+          and "EXP-004" in pr_log, pr_log[-3000:])
 
     trend = groovy("""def p = Jenkins.get().getItemByFullName('digits')
 def a = p.getAction(io.jenkins.plugins.mlexperiment.MlExperimentJobAction)
@@ -479,6 +479,8 @@ print(a == null ? 'none' : a.trends.find { it.metric == 'eval_accuracy' }?.build
     trend_page = browser("/job/digits/", "project-page")
     check("multibranch project page: the trend chart is drawn, no stack trace", trend_page["canvases"] >= 1
           and no_stack_trace(trend_page["text"]), str(trend_page)[:800])
+    check("multibranch project page: the experiment table of the last tag lists the records", "Experiments" in trend_page["text"]
+          and "EXP-001" in trend_page["text"], trend_page["text"][-1500:])
     tag_page = browser("/job/digits/job/v1.2/", "tag-job-page")
     check("tag job page: the trend chart is drawn, no stack trace", tag_page["canvases"] >= 1
           and no_stack_trace(tag_page["text"]), str(tag_page)[:800])

@@ -44,7 +44,7 @@ public final class OutcomeJson {
             }
         });
         outcome.report().ifPresent(report -> root.putObject("report").put("html", report.html())
-                .put("chartData", report.chartData()).put("markdown", report.markdown()));
+                .put("chartData", report.chartData()).put("markdown", report.markdown()).put("experiments", report.experimentsHtml()));
         var history = root.putArray("newHistory");
         outcome.newHistory().forEach(history::add);
         outcome.problem().ifPresent(problem -> root.putObject("problem").put("exitCode", problem.exitCode())
@@ -69,7 +69,8 @@ public final class OutcomeJson {
                 MlexpConfig.OnViolation.valueOf(root.path("onViolation").asText("fail").toUpperCase(Locale.ROOT)),
                 root.path("context").asText(""), stages(root.path("stages")), metrics,
                 report.isObject() ? Optional.of(new RunOutcome.Report(report.path("html").asText(""),
-                        report.path("chartData").asText("{}"), report.path("markdown").asText(""))) : Optional.empty(),
+                        report.path("chartData").asText("{}"), report.path("markdown").asText(""),
+                        report.path("experiments").asText(""))) : Optional.empty(),
                 history, problem.isObject() ? Optional.of(new RunOutcome.Problem(problem.path("exitCode").asInt(),
                         problem.path("message").asText())) : Optional.empty());
     }

@@ -1,6 +1,7 @@
 package io.mlexp.ci;
 
 import io.mlexp.config.MlexpConfig;
+import io.mlexp.experiments.ExperimentTableFormats;
 import io.mlexp.history.Entries;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.HistoryFormat;
@@ -25,9 +26,10 @@ final class Outcomes {
                 .map(smoke -> smoke.metrics()).orElse(List.<Sample>of());
         var facts = run.stages().stream().flatMap(stage -> stage.report().stream()).findFirst();
         var report = facts.map(f -> new RunOutcome.Report(ReportHtml.fragment(f), ReportJson.compact(f),
-                        ReportMarkdown.render(f, Reports.Format.HTML.fileName())))
+                        ReportMarkdown.render(f, Reports.Format.HTML.fileName()),
+                        f.experiments().map(ExperimentTableFormats::html).orElse("")))
                 .orElseGet(() -> new RunOutcome.Report(ReportHtml.smokeFragment(samples), ReportJson.smokeOnly(samples),
-                        stagesMarkdown(run.stages())));
+                        stagesMarkdown(run.stages()), ""));
         return new RunOutcome(RunOutcome.Verdict.of(run.stages()), config.onViolation(), run.context().describe(), run.stages(),
                 Entries.finalValues(samples), Optional.of(report), added.stream().map(HistoryFormat::write).toList(),
                 Optional.empty());

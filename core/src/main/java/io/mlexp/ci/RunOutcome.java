@@ -70,9 +70,10 @@ public record RunOutcome(Verdict verdict, MlexpConfig.OnViolation onViolation, S
 
     /**
      * What the build page shows: the report fragment (HTML from mlexp's renderer only), the JSON its charts draw,
-     * and the Markdown summary for a pull request's check (at most 65,535 characters).
+     * and the Markdown summary for a pull request's check (at most 65,535 characters); and the experiment table's
+     * HTML, for the project's page (empty when the run published no report).
      */
-    public record Report(String html, String chartData, String markdown) {
+    public record Report(String html, String chartData, String markdown, String experimentsHtml) {
     }
 
     /** Why a run could not start, with the exit code the CLI would give it (2 bad input, 3 environment). */

@@ -33,7 +33,8 @@ class RunOutcomeTest {
     void theJsonFormKeepsStagesFindingsMetricsAndTheReport() {
         var outcome = new RunOutcome(RunOutcome.Verdict.FAILED, MlexpConfig.OnViolation.UNSTABLE, "tag v1.2",
                 List.of(PASSED, FAILED, UNAVAILABLE), Map.of("loss", 0.25, "ppl", Double.POSITIVE_INFINITY),
-                Optional.of(new RunOutcome.Report("<div class=\"mlexp-report\"></div>", "{\"smoke\":[]}", "| stage |")),
+                Optional.of(new RunOutcome.Report("<div class=\"mlexp-report\"></div>", "{\"smoke\":[]}", "| stage |",
+                        "<table class=\"experiments sortable\" id=\"experiments\"></table>")),
                 List.of("{\"tag\":\"v1.2\"}"), Optional.empty());
 
         var read = OutcomeJson.read(outcome.json());

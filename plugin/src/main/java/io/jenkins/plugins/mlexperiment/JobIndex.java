@@ -6,6 +6,8 @@ import io.mlexp.check.SourceLocation;
 import io.mlexp.history.History;
 import io.mlexp.history.HistoryEntry;
 import io.mlexp.history.HistoryFormat;
+import io.mlexp.report.ReportHtml;
+import io.mlexp.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +24,15 @@ import jenkins.branch.MultiBranchProject;
 final class JobIndex {
     static final String DIRECTORY = "ml-experiment";
 
+    /** The experiment table of the newest build that published one, sanitised HTML, for the project's page. */
+    static final String EXPERIMENTS = "experiments.html";
+
     private final History history;
+    private final Path directory;
 
     private JobIndex(Path directory) {
         this.history = History.at(directory);
+        this.directory = directory;
     }
 
     /** The index a job's builds read and append to: its multibranch project's when it has one, else its own. */
@@ -58,6 +65,19 @@ final class JobIndex {
         if (!entries.isEmpty()) {
             history.appendAll(entries);
         }
+    }
+
+    /** Keeps the experiment table a build published (sanitised here: it comes from an agent); an empty one changes nothing. */
+    void keepExperiments(String html) {
+        if (!html.isBlank()) {
+            AtomicFiles.replace(directory.resolve(EXPERIMENTS), ReportHtml.sanitize(html));
+        }
+    }
+
+    /** The experiment table kept last, or empty. */
+    String experiments() throws IOException {
+        var file = directory.resolve(EXPERIMENTS);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
     List<HistoryEntry> entries() {

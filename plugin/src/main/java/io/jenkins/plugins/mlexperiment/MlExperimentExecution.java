@@ -71,6 +71,9 @@ class MlExperimentExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         }
         run.addOrReplaceAction(MlExperimentAction.record(run, outcome));
         index.append(outcome.newHistory());
+        if (!outcome.newHistory().isEmpty()) { // a tag's table is the project's; a pull request's is its branch's
+            outcome.report().ifPresent(report -> index.keepExperiments(report.experimentsHtml()));
+        }
         if (environment.get("CHANGE_ID") != null) {
             ChecksPublication.publishIfInstalled(run, listener, outcome);
         }

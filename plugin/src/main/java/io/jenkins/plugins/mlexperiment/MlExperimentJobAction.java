@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Job;
+import io.mlexp.experiments.ExperimentTableFormats;
 import io.mlexp.history.Entries;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +14,9 @@ import jenkins.branch.MultiBranchProject;
 import jenkins.model.TransientActionFactory;
 
 /**
- * The trend charts of a project, one per metric across its tags: on a job's page (floating box) and on a
- * multibranch project's page (summary), where tag jobs show the project's trend too. Everything comes from the
- * index that tag builds append to ({@link JobIndex}); opening the page never loads a build.
+ * The trend charts of a project, one per metric across its tags, and its experiment table: on a job's page (floating
+ * box) and on a multibranch project's page (summary), where tag jobs show the project's trend too. Everything comes
+ * from the index that builds write to ({@link JobIndex}); opening the page never loads a build.
  */
 public class MlExperimentJobAction implements Action {
     private final Item owner;
@@ -53,6 +54,19 @@ public class MlExperimentJobAction implements Action {
             trends.add(new MetricTrend(metric, trends.size(), trend));
         }
         return trends;
+    }
+
+    /** The experiment table the newest publishing build left, sanitised when it was kept; empty before the first. */
+    public String getExperimentsHtml() throws java.io.IOException {
+        return JobIndex.of(owner).experiments();
+    }
+
+    /** The script that sorts the experiment table by the heading clicked. */
+    public void doSortScript(org.kohsuke.stapler.StaplerRequest2 request, org.kohsuke.stapler.StaplerResponse2 response)
+            throws java.io.IOException {
+        response.setContentType("text/javascript;charset=UTF-8");
+        response.setHeader("Cache-Control", "max-age=3600");
+        response.getOutputStream().write(ExperimentTableFormats.SORT_SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Collection<? extends Action> forIndexOf(Item owner) {
