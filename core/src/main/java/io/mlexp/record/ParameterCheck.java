@@ -1,6 +1,7 @@
 package io.mlexp.record;
 
 import io.mlexp.check.Finding;
+import io.mlexp.config.ConfigValues;
 import io.mlexp.record.ExperimentRecord.ParameterRow;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlNode;
@@ -67,12 +68,20 @@ final class ParameterCheck {
         return at;
     }
 
-    /** The node a table row names: the dotted path as written, or each part matched loosely. */
+    /**
+     * The node a table row names: the dotted path as written, each part matched loosely, or else the one leaf whose
+     * own name it is ({@code batch_size} finds {@code data.batch_size}; {@link ConfigValues#find}).
+     */
     static Optional<YamlNode> find(YamlMapping config, String name) {
         var exact = config.find(name);
         if (exact.isPresent()) {
             return exact;
         }
+        var path = byParts(config, name);
+        return path.isPresent() ? path : ConfigValues.of(config).find(name).map(leaf -> (YamlNode) leaf.getValue());
+    }
+
+    private static Optional<YamlNode> byParts(YamlMapping config, String name) {
         YamlNode at = config;
         for (var part : name.split("\\.")) {
             if (!(at instanceof YamlMapping mapping)) {

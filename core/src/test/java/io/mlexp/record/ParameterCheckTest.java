@@ -41,11 +41,22 @@ class ParameterCheckTest {
         "milestones; [30, 90]; false",
         "optimizer; adamw; true",
         "optimizer.weight_decay; 1e-2; true",
-        "Optimizer.Weight Decay; 0.02; false"})
+        "Optimizer.Weight Decay; 0.02; false",
+        "weight_decay; 0.01; true",
+        "Weight Decay; 0.1; false"})
     void shouldCompareByMeaning(String key, String cell, boolean same) {
         var node = ParameterCheck.find(CONFIG, key);
 
         assertThat(node).as(key).isPresent();
         assertThat(ParameterCheck.same(cell, node.get())).isEqualTo(same);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldFindANestedKeyByItsOwnNameOnlyWhenOneLeafHasIt() {
+        var nested = (YamlMapping) new YamlReader().parse("data:\n  batch_size: 128\nmodel:\n  dropout: 0.1\nhead:\n  dropout: 0.2\n",
+                "conf/config.yaml").root().orElseThrow();
+
+        assertThat(ParameterCheck.find(nested, "batch_size")).hasValueSatisfying(node -> assertThat(node.location().line()).isEqualTo(2));
+        assertThat(ParameterCheck.find(nested, "dropout")).as("two leaves have it: which one is unknown").isEmpty();
     }
 }
