@@ -53,6 +53,10 @@ final class HistoryCommand {
         @Option(names = "--date", paramLabel = "ISO", description = "When it ran, e.g. 2026-03-01T12:00:00Z (default: now).")
         String date;
 
+        @Option(names = "--record", paramLabel = "ID", description = {"The experiment the run measured, e.g. EXP-001: its record's",
+            "claims are checked against this run (mlexp record check), and the experiment table shows it."})
+        String record;
+
         @Override
         public Integer call() {
             var located = where.locate(this);
@@ -76,8 +80,12 @@ final class HistoryCommand {
                 throw InvalidInputException.of("history-no-metrics", SourceLocation.of(metrics.toString()), "holds no metrics");
             }
             var when = date == null ? Instant.now() : HistoryFormat.date(date, SourceLocation.of("--date"));
+            if (record != null && !record.matches("[\\p{L}\\p{N}._-]{1,64}")) {
+                throw InvalidInputException.of("option-value", SourceLocation.of("--record"),
+                        "'" + Finding.printable(record) + "' is not an experiment ID (letters, digits, '.', '_' and '-')");
+            }
             var entry = new HistoryEntry(HistoryEntry.SCHEMA, Optional.of(tag), commit, when, "tag", values, Optional.empty(),
-                    Map.of(), Optional.empty());
+                    Map.of(), Optional.ofNullable(record));
             HistoryFormat.read(HistoryFormat.write(entry), SourceLocation.of("--tag")); // what it writes it can read back
             located.history().append(entry);
             out().println("appended " + Finding.printable(tag) + " (" + values.size() + " metrics) to " + located.history().file());

@@ -83,6 +83,22 @@ class ExperimentsCommandTest {
         assertThat(noRun.err()).contains(".mlexp/smoke: error: holds no metrics.jsonl: no smoke run wrote here");
     }
 
+    @Test
+    void shouldHoldAClaimAgainstAFullRunAppendedForItsRecord() throws Exception {
+        write("runs/exp-002/metrics.jsonl", "{\"step\": 100, \"val_accuracy\": 0.9}\n");
+        write("experiments/EXP-002.md", Files.readString(repo.resolve("experiments/EXP-002.md"))
+                + "\n## Results\n| Metric | Value |\n|:---|:---|\n| accuracy | 0.95 |\n");
+
+        var appended = CommandRun.in(repo, "history", "append", "--tag", "v1.2", "--commit", "c".repeat(40),
+                "--metrics", "runs/exp-002/metrics.jsonl", "--record", "EXP-002");
+        var check = CommandRun.in(repo, "record", "check", "experiments/EXP-002.md");
+
+        assertThat(appended.exitCode()).as(appended.err()).isZero();
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).contains("experiments/EXP-002.md:9:14: error: claims accuracy 0.95, but v1.2 (commit ccccccc)"
+                + " measured val_accuracy 0.9000 (90.00%) [claim-metric-mismatch]");
+    }
+
     private void write(String path, String text) throws Exception {
         Files.createDirectories(repo.resolve(path).getParent());
         Files.writeString(repo.resolve(path), text);
