@@ -225,7 +225,8 @@ public final class ReportHtml {
             .mlexp-report code{font-family:ui-monospace,monospace;font-size:13px}
             .mlexp-report .record{border:1px solid #d0d7de;border-radius:6px;padding:0 1rem}
             .mlexp-report #experiments{display:block;overflow-x:auto;font-size:13px}
-            .mlexp-report #experiments th{cursor:pointer;white-space:nowrap}.mlexp-report #experiments th.differs{color:#9a6700}
+            .mlexp-report #experiments th{cursor:pointer;white-space:nowrap}
+            .mlexp-report #experiments td:first-child{white-space:nowrap}.mlexp-report #experiments th.differs{color:#9a6700}
             .mlexp-report #experiments th.asc::after{content:' ▲'}.mlexp-report #experiments th.desc::after{content:' ▼'}
             """;
 

@@ -51,7 +51,8 @@ public final class RunSummaryPage {
                 .passed{color:#1a7f37;font-weight:600}.failed{color:#cf222e;font-weight:600}
                 .not-available{color:#6e7781;font-style:italic}
                 ul.findings{margin:.3rem 0 0;padding-left:1.2rem;font-family:ui-monospace,monospace;font-size:13px}
-                #experiments{display:block;overflow-x:auto;font-size:13px}#experiments th{cursor:pointer;white-space:nowrap}
+                #experiments{display:block;overflow-x:auto;font-size:13px}#experiments th,#experiments td:first-child{white-space:nowrap}
+                #experiments th{cursor:pointer}
                 </style></head><body>
                 <h1>%1$s</h1>
                 """.formatted(Html.escape(title)));
