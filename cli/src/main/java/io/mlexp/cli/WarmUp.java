@@ -36,11 +36,19 @@ final class WarmUp {
         SmokeReport.write(output.resolve("smoke.json"), Smoke.run(local, SmokeConfig.Engine.LOCAL, dir, output, line -> { }));
     }
 
+    /** Git's variables a hook runs with: JGit and git would take the user's index or repository for the scratch one's. */
+    private static final List<String> GIT_VARIABLES = List.of("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE",
+            "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
+
     public static void main(String[] args) throws IOException {
+        if (GIT_VARIABLES.stream().anyMatch(name -> System.getenv(name) != null)) {
+            return; // the launcher clears them; started any other way, do nothing rather than touch a user's repository
+        }
         var dir = Files.createTempDirectory("mlexp-warm-up");
         try {
             ExampleProject.copyBundled(dir);
             DemoRepository.create(dir);
+            DemoRepository.branch(dir);
             var workspace = Workspace.locate(dir, Optional.empty(), Optional.empty());
             Files.writeString(dir.resolve("MSG"), "feat(data): cache the decoded digits\n\nBody.\n");
             var silent = new PrintWriter(new java.io.OutputStreamWriter(OutputStream.nullOutputStream(), java.nio.charset.StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,21 @@ class ClassDataArchiveIT {
         assertThat(hook(moved, repo)).contains(ARCHIVED);
     }
 
+    @Test
+    void theWarmUpAHookStartsLeavesTheRepositoryAlone() throws Exception {
+        var home = copyDistribution();
+        var repo = repository();
+        run(repo, "git", "-c", "user.name=A", "-c", "user.email=a@example.org", "add", ".mlexp.yml");
+        run(repo, "git", "-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-q", "-m", "chore: start");
+
+        // git runs a hook with these set, relative to the repository; the warm-up's scratch repository must not see them
+        hook(home, repo, Map.of("GIT_INDEX_FILE", ".git/index", "GIT_DIR", ".git"));
+        awaitArchiveNewerThan(home.resolve("cds/mlexp.jsa"), FileTime.fromMillis(0));
+
+        assertThat(output(repo, "git", "status", "--porcelain")).as("nothing staged or changed").isEqualTo("?? MSG\n");
+        assertThat(output(repo, "git", "fsck")).as("every object the index names is there").doesNotContain("missing");
+    }
+
     /** A repository with a config and a commit message for the commit-msg hook. */
     private Path repository() throws Exception {
         var repo = Files.createDirectories(work.resolve("repo"));
@@ -86,9 +102,14 @@ class ClassDataArchiveIT {
 
     /** The commit-msg hook's command, with the JVM listing where each class came from. */
     private static String hook(Path home, Path repo) throws Exception {
+        return hook(home, repo, Map.of());
+    }
+
+    private static String hook(Path home, Path repo, Map<String, String> environment) throws Exception {
         var process = new ProcessBuilder(home.resolve("bin/mlexp").toString(), "check", "commit-msg", "MSG")
                 .directory(repo.toFile()).redirectErrorStream(true);
         process.environment().put("MLEXP_JAVA_OPTS", "-Xlog:class+load=info:stdout");
+        process.environment().putAll(environment);
         var running = process.start();
         var output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -105,6 +126,13 @@ class ClassDataArchiveIT {
             Thread.sleep(500);
         }
         throw new AssertionError("no archive newer than " + time + " after two minutes");
+    }
+
+    private static String output(Path dir, String... command) throws Exception {
+        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 
     private static void run(Path dir, String... command) throws Exception {
