@@ -8,7 +8,6 @@ import io.mlexp.run.RunResult;
 import io.mlexp.demo.ExampleProject;
 import io.mlexp.run.RunJson;
 import io.mlexp.run.ExperimentRun;
-import io.mlexp.run.StageResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
