@@ -36,7 +36,7 @@ class ExperimentsCommandTest {
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out().lines().toList()).hasSize(5);
         assertThat(text.out().lines().toList().get(0)).startsWith("id       title           status    batch_size *  lr     claimed");
-        assertThat(text.out().lines().toList().get(2)).startsWith("EXP-002  Bigger batches  measured  256").containsPattern("0.9300 +v1.1 2026-11-02");
+        assertThat(text.out().lines().toList().get(2)).startsWith("EXP-002  Bigger batches  measured  256").containsPattern("0.9300 +v1.1 bbbbbbb 2026-11-02");
 
         var markdown = CommandRun.in(repo, "--format", "markdown", "experiments", "--only-differing", "--filter", "status=measured");
 

@@ -126,7 +126,9 @@ public final class Experiments {
             draft.claimed().forEach((name, value) -> cells.put("claimed " + name, value));
             draft.measurements().stream().findFirst().ifPresent(latest -> {
                 latest.metrics().forEach((name, value) -> cells.put("measured " + name, measured(value)));
-                cells.put("measured at", latest.label() + " " + DAY.format(latest.date()));
+                var commit = latest.commit().substring(0, Math.min(7, latest.commit().length()));
+                cells.put("measured at", (latest.label().startsWith(commit) ? "" : latest.label() + " ") + commit + " "
+                        + DAY.format(latest.date()));
             });
             return new ExperimentTable.Row(draft.path(), cells, draft.measurements());
         }).toList();

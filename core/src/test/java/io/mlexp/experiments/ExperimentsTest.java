@@ -50,7 +50,7 @@ class ExperimentsTest {
         assertThat(baseline.cell("status")).isEqualTo("measured");
         assertThat(baseline.cell("claimed accuracy")).isEqualTo("0.91");
         assertThat(baseline.cell("measured accuracy")).isEqualTo("0.9104");
-        assertThat(baseline.cell("measured at")).isEqualTo("v1.1 2026-10-08");
+        assertThat(baseline.cell("measured at")).as("tag, commit, date").isEqualTo("v1.1 v11v11v 2026-10-08");
         assertThat(baseline.measurements()).extracting(ExperimentTable.Measurement::label).containsExactly("v1.1", "v1.0");
         var wide = table.rows().get(1);
         assertThat(wide.cell("status")).as("the front matter's status wins").isEqualTo("abandoned");
