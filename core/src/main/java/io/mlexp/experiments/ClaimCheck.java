@@ -4,7 +4,7 @@ import io.mlexp.config.ConfigValues;
 import io.mlexp.check.Finding;
 import io.mlexp.config.RecordConfig;
 import io.mlexp.history.HistoryEntry;
-import java.math.BigDecimal;
+import io.mlexp.record.RecordRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class ClaimCheck {
             var key = config.find(claim.name());
             if (key.isPresent()) {
                 var actual = key.get().getValue();
-                if (!sameNumber(claim.text(), actual.text())) {
+                if (!RecordRules.sameValue(claim.text(), actual)) {
                     findings.add(Finding.error("claim-param-mismatch", claim.location(), "claims " + claim.name() + " " + claim.text()
                             + ", but " + configPath + " sets " + key.get().getKey() + " to " + actual.text() + " at " + actual.location())
                             .withHint("the tag's message must describe the config it tags: correct the message (git tag -f -a) or the config"));
@@ -87,14 +87,6 @@ public final class ClaimCheck {
         }
         var containing = measured.stream().filter(name -> Claim.normalise(name).contains(wanted)).toList();
         return containing.size() == 1 ? Optional.of(containing.get(0)) : Optional.empty();
-    }
-
-    private static boolean sameNumber(String claimed, String actual) {
-        try {
-            return new BigDecimal(claimed.replace("%", "").replace("_", "")).compareTo(new BigDecimal(actual.replace("_", ""))) == 0;
-        } catch (NumberFormatException e) {
-            return claimed.equalsIgnoreCase(actual);
-        }
     }
 
     static String format(double value) {

@@ -49,7 +49,7 @@ public record ExperimentTable(List<Column> columns, List<Row> rows) {
     }
 
     private static final Pattern CONDITION = Pattern.compile("(.+?)(!=|>=|<=|=|~|>|<)(.*)");
-    private static final Pattern NUMBER = Pattern.compile("\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?.*");
+    private static final Pattern NUMBER = Pattern.compile("\\s*([-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?)");
 
     public ExperimentTable {
         columns = List.copyOf(columns);
@@ -135,11 +135,8 @@ public record ExperimentTable(List<Column> columns, List<Row> rows) {
 
     /** The number a cell starts with: {@code 0.91 (v1.2)} is 0.91, {@code 78.2%} is 78.2. */
     static Optional<Double> number(String cell) {
-        if (!NUMBER.matcher(cell).matches()) {
-            return Optional.empty();
-        }
-        var matcher = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?").matcher(cell);
-        return matcher.find() ? Optional.of(Double.parseDouble(matcher.group())) : Optional.empty();
+        var matcher = NUMBER.matcher(cell);
+        return matcher.lookingAt() ? Optional.of(Double.parseDouble(matcher.group(1))) : Optional.empty();
     }
 
     /** The cells of each row in column order, for renderers. */

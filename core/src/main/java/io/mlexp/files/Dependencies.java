@@ -27,9 +27,13 @@ final class Dependencies {
     private static final Pattern CONDA_EXACT = Pattern.compile("(?:==?)[^\\s,*<>=|]+(?:=[^\\s,*]+)?");
     private static final Pattern POETRY_EXACT = Pattern.compile("(?:==?)?\\s*\\d[^\\s,*^~<>|]*");
     private static final Pattern VCS_PINNED = Pattern.compile(".*@[0-9a-f]{7,40}(#.*)?|.*@v?\\d[\\w.]*(#.*)?");
-    private static final TomlMapper TOML = new TomlMapper();
 
     private Dependencies() {
+    }
+
+    /** Made at the first pyproject.toml: a pre-commit hook that stages none never pays for Jackson's TOML setup. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
     }
 
     static boolean declaresDependencies(String path) {
@@ -121,7 +125,7 @@ final class Dependencies {
     private static List<Finding> pyproject(String path, String text) {
         JsonNode root;
         try {
-            root = TOML.readTree(text);
+            root = Toml.MAPPER.readTree(text);
         } catch (JacksonException e) {
             var at = e.getLocation();
             return List.of(Finding.warning("file-dependency-unreadable", at == null ? SourceLocation.of(path)

@@ -137,6 +137,14 @@ public final class RecordRules {
         }
     }
 
+    /**
+     * Whether a value as a person writes it ({@code 3e-4}, {@code yes}, {@code AdamW}) means the config's node, as the
+     * hyperparameter table is compared: what a tag's message claims is held to the same measure.
+     */
+    public static boolean sameValue(String written, io.mlexp.yaml.YamlNode node) {
+        return ParameterCheck.same(written, node);
+    }
+
     /** Records that claim the same ID: each copy after the first is an error naming the first. */
     public List<Finding> uniqueIds(List<ExperimentRecord> records) {
         var first = new LinkedHashMap<String, ExperimentRecord.Located>();
