@@ -1,6 +1,7 @@
 package io.mlexp.cli;
 
 import io.mlexp.check.EnvironmentException;
+import io.mlexp.check.SourceLocation;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.history.History;
 import io.mlexp.util.RepoPaths;
@@ -32,7 +33,8 @@ final class HistoryOptions {
         }
         var config = workspace.filter(w -> Files.exists(w.configFile())).map(Workspace::loadConfig);
         var directory = history != null ? command.global().workingDirectory().resolve(history)
-                : RepoPaths.inside(workspace.get().root(), "publish.history",
+                : RepoPaths.inside(workspace.get().root(), config.map(c -> c.locations().of("publish.history"))
+                        .orElse(SourceLocation.of(workspace.get().configDisplayName())), "publish.history",
                         config.map(c -> c.publish().history()).orElse(".mlexp/history"));
         return new Located(History.at(directory), directory, workspace, config);
     }

@@ -29,9 +29,8 @@ final class WarmUp {
 
     /** The part of {@code mlexp smoke} around the engine: a process, its metrics judged, smoke.json written. */
     private static void smoke(Path dir, SmokeConfig smoke) {
-        var local = new SmokeConfig(SmokeConfig.Engine.LOCAL, smoke.image(), smoke.pin(), smoke.gpus(), smoke.network(),
-                smoke.cli(), "printf '{\"step\": 1, \"loss\": 2}\\n{\"step\": 2, \"loss\": 1}\\n' >> \"$MLEXP_METRICS\"",
-                smoke.timeout(), smoke.metrics(), smoke.expect(), smoke.embedded(), smoke.container());
+        var local = smoke.toBuilder().engine(SmokeConfig.Engine.LOCAL)
+                .command("printf '{\"step\": 1, \"loss\": 2}\\n{\"step\": 2, \"loss\": 1}\\n' >> \"$MLEXP_METRICS\"").build();
         var output = dir.resolve(Smoke.OUTPUT);
         SmokeReport.write(output.resolve("smoke.json"), Smoke.run(local, SmokeConfig.Engine.LOCAL, dir, output, line -> { }));
     }

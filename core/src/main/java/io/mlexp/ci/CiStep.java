@@ -101,7 +101,7 @@ public final class CiStep {
         var imageProblem = request.registryPolicy().problem(smoke.image().get());
         if (imageProblem.isPresent()) {
             var refused = StageResult.of(Stage.SMOKE, "the image is not allowed here", List.of(Finding.error(
-                    "smoke-image-policy", SourceLocation.of(workspace.configDisplayName()), imageProblem.get())
+                    "smoke-image-policy", smoke.where("image"), imageProblem.get())
                     .withHint("use an image from an allowed registry, pinned by digest; the Jenkins administrators set the policy")));
             var stages = new ArrayList<>(run.stages());
             stages.add(refused);

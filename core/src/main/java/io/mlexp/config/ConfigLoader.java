@@ -50,18 +50,16 @@ public final class ConfigLoader {
         var onViolation = top.choice("on-violation", MlexpConfig.OnViolation.class, MlexpConfig.OnViolation.FAIL);
         var commits = commits(top.section("commits"));
         var configs = configs(top.section("configs"));
-        var config = new MlexpConfig(
-                version,
-                onViolation,
-                commits,
-                configs,
-                files(top.section("files")),
-                record(top.section("record"), configs),
-                smoke(top.section("smoke")),
-                publish(top.section("publish")),
-                rules(top, problems),
-                new ConfigLocations(document.file(), locations));
+        var files = files(top.section("files"));
+        var record = record(top.section("record"), configs);
+        var smoke = smoke(top.section("smoke"));
+        var publish = publish(top.section("publish"));
+        var rules = rules(top, problems);
         top.finish();
+        var where = new ConfigLocations(document.file(), locations);
+        var config = new MlexpConfig(version, onViolation, commits, configs, files, record.withLocations(where),
+                smoke.toBuilder().locations(where).build(),
+                publish, rules, where);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -166,7 +164,7 @@ public final class ConfigLoader {
                 section.list("trigger-paths", triggers, Glob::compile),
                 section.list("warnings", defaults.warnings(), ConfigLoader::recordConvention),
                 section.list("notebooks", defaults.notebooks(), Glob::compile),
-                claims(section.section("claims"), defaults.claims()));
+                claims(section.section("claims"), defaults.claims()), defaults.locations());
         section.finish();
         return result;
     }
@@ -208,22 +206,23 @@ public final class ConfigLoader {
         if (!List.of("docker", "podman").contains(cli)) {
             section.problem("cli", "expected docker or podman, found '" + cli + "'");
         }
-        var result = new SmokeConfig(
-                section.choice("engine", SmokeConfig.Engine.class, defaults.engine()),
-                image,
-                pin,
-                matching(section, "gpus", defaults.gpus(), GPUS, SmokeConfig.GPUS_FORMS),
-                matching(section, "network", defaults.network(), NETWORK, "none, host, bridge or a network's name"),
-                cli,
-                section.nonBlankString("command", defaults.command()),
-                section.converted("timeout", Durations::parse).orElse(defaults.timeout()),
-                new SmokeConfig.MetricsSources(section.repositoryPaths("metrics", defaults.metrics().paths()),
-                        section.convertedByName("stdout-metrics", ConfigLoader::outputPattern)),
-                expect(section.section("expect"), defaults.expect()),
-                embedded(section.section("embedded"), defaults.embedded()),
-                new SmokeConfig.Container(mounts(section),
+        var result = defaults.toBuilder()
+                .engine(section.choice("engine", SmokeConfig.Engine.class, defaults.engine()))
+                .image(image)
+                .pin(pin)
+                .gpus(matching(section, "gpus", defaults.gpus(), GPUS, SmokeConfig.GPUS_FORMS))
+                .network(matching(section, "network", defaults.network(), NETWORK, "none, host, bridge or a network's name"))
+                .cli(cli)
+                .command(section.nonBlankString("command", defaults.command()))
+                .timeout(section.converted("timeout", Durations::parse).orElse(defaults.timeout()))
+                .metrics(new SmokeConfig.MetricsSources(section.repositoryPaths("metrics", defaults.metrics().paths()),
+                        section.convertedByName("stdout-metrics", ConfigLoader::outputPattern)))
+                .expect(expect(section.section("expect"), defaults.expect()))
+                .embedded(embedded(section.section("embedded"), defaults.embedded()))
+                .container(new SmokeConfig.Container(mounts(section),
                         section.converted("shm-size", DataSize::parse), section.converted("memory", DataSize::parse),
-                        cpus(section)));
+                        cpus(section)))
+                .build();
         section.finish();
         return result;
     }

@@ -1,5 +1,6 @@
 package io.mlexp.config;
 
+import io.mlexp.check.SourceLocation;
 import java.util.List;
 
 /**
@@ -9,12 +10,21 @@ import java.util.List;
  * @param claims    how far a claimed result may be from the measured one
  */
 public record RecordConfig(String dir, Regex idPattern, List<RecordSection> requiredSections, List<Glob> triggerPaths,
-        List<RecordConvention> warnings, List<Glob> notebooks, Tolerance claims) {
+        List<RecordConvention> warnings, List<Glob> notebooks, Tolerance claims, ConfigLocations locations) {
     public RecordConfig {
         requiredSections = List.copyOf(requiredSections);
         triggerPaths = List.copyOf(triggerPaths);
         warnings = List.copyOf(warnings);
         notebooks = List.copyOf(notebooks);
+    }
+
+    /** Where {@code record.<key>} is written in the config actually read. */
+    public SourceLocation where(String key) {
+        return locations.of("record." + key);
+    }
+
+    RecordConfig withLocations(ConfigLocations where) {
+        return new RecordConfig(dir, idPattern, requiredSections, triggerPaths, warnings, notebooks, claims, where);
     }
 
     /**
@@ -35,6 +45,6 @@ public record RecordConfig(String dir, Regex idPattern, List<RecordSection> requ
                 List.of(RecordSection.GOAL, RecordSection.HYPOTHESIS, RecordSection.HYPERPARAMETERS,
                         RecordSection.RESULTS, RecordSection.CONCLUSION),
                 List.of(Glob.compile("**/*.py"), Glob.compile("configs/**")),
-                List.of(RecordConvention.values()), List.of(), Tolerance.DEFAULT);
+                List.of(RecordConvention.values()), List.of(), Tolerance.DEFAULT, ConfigLocations.none(ConfigLoader.FILE_NAME));
     }
 }

@@ -27,7 +27,8 @@ public record SmokeConfig(
         MetricsSources metrics,
         Expect expect,
         Embedded embedded,
-        Container container) {
+        Container container,
+        ConfigLocations locations) {
 
     /** Where a container run finds the repository and writes its output. */
     public static final String WORKSPACE_MOUNT = "/workspace";
@@ -43,7 +44,124 @@ public record SmokeConfig(
             throw InvalidInputException.of("smoke-gpus", SourceLocation.of("gpus"),
                     "'" + gpus + "' is not a GPU selection; write " + GPUS_FORMS);
         }
-        return new SmokeConfig(engine, image, pin, gpus, network, cli, command, timeout, metrics, expect, embedded, container);
+        return toBuilder().gpus(gpus).build();
+    }
+
+    /** Where {@code smoke.<key>} is written in the config actually read: what a finding about that setting points at. */
+    public SourceLocation where(String key) {
+        return locations.of("smoke." + key);
+    }
+
+    /** Where item {@code index} of the list {@code smoke.<key>} is written. */
+    public SourceLocation where(String key, int index) {
+        return locations.of("smoke." + key, index);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A smoke config changed in a few settings, the others kept: {@code smoke.toBuilder().engine(LOCAL).build()}. */
+    public static final class Builder {
+        private Engine engine;
+        private Optional<ImageReference> image;
+        private PinPolicy pin;
+        private String gpus;
+        private String network;
+        private String cli;
+        private String command;
+        private Duration timeout;
+        private MetricsSources metrics;
+        private Expect expect;
+        private Embedded embedded;
+        private Container container;
+        private ConfigLocations locations;
+
+        private Builder(SmokeConfig from) {
+            engine = from.engine;
+            image = from.image;
+            pin = from.pin;
+            gpus = from.gpus;
+            network = from.network;
+            cli = from.cli;
+            command = from.command;
+            timeout = from.timeout;
+            metrics = from.metrics;
+            expect = from.expect;
+            embedded = from.embedded;
+            container = from.container;
+            locations = from.locations;
+        }
+
+        public Builder engine(Engine value) {
+            engine = value;
+            return this;
+        }
+
+        public Builder image(Optional<ImageReference> value) {
+            image = value;
+            return this;
+        }
+
+        public Builder pin(PinPolicy value) {
+            pin = value;
+            return this;
+        }
+
+        public Builder gpus(String value) {
+            gpus = value;
+            return this;
+        }
+
+        public Builder network(String value) {
+            network = value;
+            return this;
+        }
+
+        public Builder cli(String value) {
+            cli = value;
+            return this;
+        }
+
+        public Builder command(String value) {
+            command = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder metrics(MetricsSources value) {
+            metrics = value;
+            return this;
+        }
+
+        public Builder expect(Expect value) {
+            expect = value;
+            return this;
+        }
+
+        public Builder embedded(Embedded value) {
+            embedded = value;
+            return this;
+        }
+
+        public Builder container(Container value) {
+            container = value;
+            return this;
+        }
+
+        public Builder locations(ConfigLocations value) {
+            locations = value;
+            return this;
+        }
+
+        public SmokeConfig build() {
+            return new SmokeConfig(engine, image, pin, gpus, network, cli, command, timeout, metrics, expect, embedded, container,
+                    locations);
+        }
     }
 
     /** Where the smoke run happens. */
@@ -102,11 +220,8 @@ public record SmokeConfig(
     }
 
     /**
-     * The embedded engine's model, synthetic batches and optimiser; {@code threads} 0 leaves the
-     * thread count to libtorch.
-     */
-    /**
-     * {@code smoke.embedded}; {@code config}, when set, is the team's training config whose {@code lr} and {@code seed}
+     * {@code smoke.embedded}: the model, synthetic batches and optimiser; {@code threads} 0 leaves the thread count to
+     * libtorch. {@code config}, when set, is the team's training config whose {@code lr} and {@code seed}
      * the embedded training takes, so that a change to the config changes the smoke run too.
      */
     public record Embedded(String model, List<Integer> inputShape, int classes, int steps, long seed,
@@ -121,6 +236,7 @@ public record SmokeConfig(
                 "python train.py --config configs/smoke.yaml --max-steps 50", Duration.ofMinutes(10),
                 new MetricsSources(List.of(), Map.of()),
                 new Expect(true, OptionalDouble.of(0.05), "loss", Map.of()),
-                new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0, Optional.empty()), Container.none());
+                new Embedded("model.pt", List.of(64, 784), 10, 50, 0, 0.001, 0, Optional.empty()), Container.none(),
+                ConfigLocations.none(ConfigLoader.FILE_NAME));
     }
 }

@@ -102,7 +102,7 @@ public final class RecordResults {
 
     /** Writes {@code text} to a repository path unless it holds it already; whether it wrote. */
     private static boolean replace(Path root, String path, String text) {
-        var file = RepoPaths.inside(root, "record", path);
+        var file = RepoPaths.inside(root, SourceLocation.of(path), "record", path);
         try {
             if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                 return false;

@@ -18,7 +18,12 @@ public final class Expectations {
     private Expectations() {
     }
 
-    public static List<Finding> check(SmokeConfig.Expect expect, List<Sample> samples, String source) {
+    /**
+     * Checks {@code smoke.expect}; a finding about a logged value points at the line that logged it, one about a metric
+     * never logged at the setting that asked for it; {@code source} names the log read, for a run that logged nothing.
+     */
+    public static List<Finding> check(SmokeConfig smoke, List<Sample> samples, String source) {
+        var expect = smoke.expect();
         if (samples.isEmpty()) {
             return List.of(Finding.error("smoke-no-metrics", SourceLocation.of(source),
                     "the run logged no metrics").withHint("write one JSON object a step to the file $MLEXP_METRICS names"));
@@ -36,11 +41,11 @@ public final class Expectations {
                 });
             }
         }
-        expect.lossDecrease().ifPresent(fraction -> lossDecrease(expect.lossMetric(), fraction, samples, source, findings));
+        expect.lossDecrease().ifPresent(fraction -> lossDecrease(expect.lossMetric(), fraction, samples, smoke, findings));
         expect.bounds().forEach((name, bounds) -> {
             var last = last(name, samples);
             if (last == null) {
-                findings.add(Finding.error("smoke-metric-missing", SourceLocation.of(source),
+                findings.add(Finding.error("smoke-metric-missing", smoke.where("expect.bounds." + name),
                         "'" + name + "' was never logged, so its bounds cannot be checked"));
                 return;
             }
@@ -61,10 +66,10 @@ public final class Expectations {
         return findings;
     }
 
-    private static void lossDecrease(String metric, double fraction, List<Sample> samples, String source, List<Finding> findings) {
+    private static void lossDecrease(String metric, double fraction, List<Sample> samples, SmokeConfig smoke, List<Finding> findings) {
         var series = samples.stream().filter(sample -> sample.values().containsKey(metric)).toList();
         if (series.size() < 2) {
-            findings.add(Finding.error("smoke-loss-decrease", SourceLocation.of(source),
+            findings.add(Finding.error("smoke-loss-decrease", smoke.where("expect.loss-metric"),
                     "'" + metric + "' was logged " + (series.isEmpty() ? "never" : "once") + "; a falling loss needs two steps or more")
                     .withHint("log " + metric + " at every step, or set smoke.expect.loss-metric to the name your code uses"));
             return;

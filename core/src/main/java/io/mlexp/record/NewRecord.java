@@ -27,9 +27,9 @@ public final class NewRecord {
     public static Path write(Path root, RecordConfig config, Optional<String> id, RecordTemplate.Language language,
             Optional<String> configPath) {
         var pattern = config.idPattern().pattern();
-        var dir = RepoPaths.inside(root, "record.dir", config.dir());
+        var dir = RepoPaths.inside(root, config.where("dir"), "record.dir", config.dir());
         var chosen = id.orElseGet(() -> RecordTemplate.nextId(pattern, idsInUse(dir, config)).orElseThrow(() ->
-                InvalidInputException.of("record-id", SourceLocation.of(".mlexp.yml"),
+                InvalidInputException.of("record-id", config.where("id-pattern"),
                         "cannot tell the next ID from record.id-pattern /" + pattern.pattern() + "/; pass --id")));
         if (!pattern.matcher(chosen).matches()) {
             throw InvalidInputException.of("record-id", SourceLocation.of(chosen),

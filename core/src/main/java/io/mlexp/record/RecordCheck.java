@@ -77,7 +77,8 @@ public final class RecordCheck {
         config.notebooks().forEach(glob -> folders.add(fixedPrefix(glob.pattern())));
         var paths = new java.util.TreeSet<String>();
         for (var folder : folders) {
-            var dir = RepoPaths.inside(root, folder.equals(config.dir()) ? "record.dir" : "record.notebooks", folder.isEmpty() ? "." : folder);
+            var key = folder.equals(config.dir()) ? "dir" : "notebooks";
+            var dir = RepoPaths.inside(root, config.where(key), "record." + key, folder.isEmpty() ? "." : folder);
             if (!Files.isDirectory(dir)) {
                 continue;
             }

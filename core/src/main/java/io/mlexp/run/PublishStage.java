@@ -60,7 +60,7 @@ final class PublishStage implements StageRunner {
                 Entries.finalValues(samples), Optional.of(new HistoryEntry.SmokeSummary(written.get().verdict(), written.get().engine(),
                         written.get().seconds())), written.get().fingerprint(), recordOf(root, config, context, head));
 
-        var history = History.at(RepoPaths.inside(root, "publish.history", config.publish().history()));
+        var history = History.at(RepoPaths.inside(root, config.locations().of("publish.history"), "publish.history", config.publish().history()));
         var loaded = history.read();
         warnings.addAll(loaded.warnings());
         var entries = new ArrayList<>(loaded.entries());

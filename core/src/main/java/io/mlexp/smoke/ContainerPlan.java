@@ -48,7 +48,7 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
     }
 
     static ContainerPlan of(SmokeConfig smoke, Path repository, Path output, List<String> command) {
-        var image = smoke.image().orElseThrow(() -> InvalidInputException.of("smoke-image", SourceLocation.of(".mlexp.yml"),
+        var image = smoke.image().orElseThrow(() -> InvalidInputException.of("smoke-image", smoke.where("engine"),
                 "smoke.engine container needs smoke.image, a pinned image reference"));
         var options = new ArrayList<String>();
         if (!smoke.gpus().equals("none")) {
@@ -62,9 +62,10 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         var volumes = new LinkedHashMap<String, String>();
         volumes.put(repository.toAbsolutePath().toString(), WORKSPACE_MOUNT);
         volumes.put(output.toAbsolutePath().toString(), OUTPUT_MOUNT);
-        for (var mount : limits.mounts()) {
+        for (int i = 0; i < limits.mounts().size(); i++) {
+            var mount = limits.mounts().get(i);
             if (!java.nio.file.Files.exists(Path.of(mount.host()))) {
-                throw new InvalidInputException(List.of(Finding.error("smoke-mount", SourceLocation.of(".mlexp.yml"),
+                throw new InvalidInputException(List.of(Finding.error("smoke-mount", smoke.where("mounts", i),
                         "smoke.mounts: the host path '" + mount.host() + "' does not exist on this machine")
                         .withHint("mount a path this agent has, or drop the mount")));
             }
@@ -141,7 +142,7 @@ public record ContainerPlan(String image, List<String> options, Map<String, Stri
         smoke.image().ifPresent(image -> values.put("image", image.toString()));
         values.putAll(fingerprint);
         var firstLine = engineMessage.strip().lines().findFirst().orElse("no message");
-        var finding = Finding.error("smoke-container-start", SourceLocation.of(".mlexp.yml"),
+        var finding = Finding.error("smoke-container-start", smoke.where("image"),
                 "the container did not start: " + firstLine)
                 .withHint(smoke.gpus().equals("none") ? "check that the image exists on the agent's engine"
                         : "smoke.gpus is '" + smoke.gpus() + "': the agent's engine needs a GPU runtime (NVIDIA Container Toolkit)");

@@ -50,14 +50,14 @@ public final class EmbeddedEngine {
         fingerprint.put("engine", "embedded");
         var model = RepoPaths.regularFileInside(repository, embedded.model());
         if (model.isEmpty()) {
-            var missing = Finding.error("smoke-model-missing", SourceLocation.of(".mlexp.yml"),
+            var missing = Finding.error("smoke-model-missing", smoke.where("embedded.model"),
                     "smoke.embedded.model '" + embedded.model() + "' is not a file inside the repository")
                     .withHint("export the model with torch.jit.script(model).save('" + embedded.model() + "')");
             return new SmokeResult("embedded", reason, 1, false, Duration.ZERO, List.of(), fingerprint, List.of(missing));
         }
         fingerprint.putAll(trainer.fingerprint());
         var problems = new java.util.ArrayList<Finding>();
-        var settings = TrainingSettings.of(embedded, repository, problems);
+        var settings = TrainingSettings.of(embedded, smoke.where("embedded.config"), repository, problems);
         if (!problems.isEmpty()) {
             return new SmokeResult("embedded", reason, 1, false, Duration.ZERO, List.of(), fingerprint, problems);
         }

@@ -1,7 +1,6 @@
 package io.mlexp.smoke;
 
 import io.mlexp.check.Finding;
-import io.mlexp.check.SourceLocation;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.metrics.Expectations;
 import io.mlexp.metrics.Sample;
@@ -43,7 +42,7 @@ final class Judge {
     }
 
     static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile, Where where) {
-        return judge(smoke, ended, metricsFile, where, List.of(Finding.error("smoke-command-failed", SourceLocation.of(".mlexp.yml"),
+        return judge(smoke, ended, metricsFile, where, List.of(Finding.error("smoke-command-failed", smoke.where("command"),
                 "'" + smoke.command() + "' exited with " + ended.exitCode())
                 .withHint("its output is above; run the command yourself to reproduce")));
     }
@@ -52,7 +51,7 @@ final class Judge {
     static Judged judge(SmokeConfig smoke, ProcessRun.Ended ended, Path metricsFile, Where where, List<Finding> failures) {
         var findings = new ArrayList<Finding>();
         if (ended.timedOut()) {
-            findings.add(Finding.error("smoke-timeout", SourceLocation.of(".mlexp.yml"),
+            findings.add(Finding.error("smoke-timeout", smoke.where("timeout"),
                     "the smoke run did not end within smoke.timeout " + smoke.timeout().toSeconds() + "s and was stopped")
                     .withHint("make the smoke run shorter (fewer steps) or raise smoke.timeout"));
         } else if (ended.exitCode() != 0) {
@@ -62,11 +61,11 @@ final class Judge {
         findings.addAll(found.problems());
         if (!ended.timedOut() && ended.exitCode() == 0) {
             if (found.samples().isEmpty()) {
-                findings.add(Finding.error("smoke-no-metrics", SourceLocation.of(".mlexp.yml"),
+                findings.add(Finding.error("smoke-no-metrics", smoke.where("metrics"),
                         "the run logged no metrics that mlexp found; it looked in " + String.join(", ", found.lookedIn()))
                         .withHint(MetricsLookup.howToLog()));
             } else {
-                findings.addAll(Expectations.check(smoke.expect(), found.samples(), found.source()));
+                findings.addAll(Expectations.check(smoke, found.samples(), found.source()));
             }
         }
         return new Judged(found.samples(), findings, found.source());

@@ -18,12 +18,11 @@ import java.util.List;
  * @param source how the progress line names where they came from
  */
 record TrainingSettings(double learningRate, long seed, String source) {
-    static TrainingSettings of(SmokeConfig.Embedded embedded, Path repository, List<Finding> problems) {
+    static TrainingSettings of(SmokeConfig.Embedded embedded, SourceLocation where, Path repository, List<Finding> problems) {
         if (embedded.config().isEmpty()) {
             return new TrainingSettings(embedded.learningRate(), embedded.seed(), "");
         }
         var path = embedded.config().get();
-        var where = SourceLocation.of(".mlexp.yml");
         var unreadable = new java.util.ArrayList<Finding>();
         var config = RecordRules.namedConfig(new ExperimentRecord.Located(path, where), RepoReader.workingTree(repository), unreadable);
         unreadable.forEach(problem -> problems.add(new Finding("smoke-embedded-config", problem.severity(), problem.location(),

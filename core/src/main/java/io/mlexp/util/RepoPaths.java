@@ -35,11 +35,10 @@ public final class RepoPaths {
     }
 
     /**
-     * {@code path}, the value of {@code key} in {@code .mlexp.yml}, resolved under {@code root}; it need
+     * {@code path}, the value of {@code key} written at {@code source}, resolved under {@code root}; it need
      * not exist yet, and is refused when it, or the nearest part of it that exists, leads outside {@code root}.
      */
-    public static Path inside(Path root, String key, String path) {
-        var source = SourceLocation.of(".mlexp.yml");
+    public static Path inside(Path root, SourceLocation source, String key, String path) {
         try {
             var realRoot = root.toRealPath();
             var resolved = realRoot.resolve(path).normalize();

@@ -36,7 +36,8 @@ class BoundedSamplesTest {
         assertThat(samples).extracting(Sample::step).isSorted().contains(1L, 123_457L, 150_007L, 200_000L);
         assertThat(samples.get(samples.size() - 1).values()).containsEntry("loss", 1.0);
         var expect = new SmokeConfig.Expect(true, OptionalDouble.of(0.4), "loss", Map.of());
-        assertThat(Expectations.check(expect, samples, "metrics.jsonl")).extracting(finding -> finding.ruleId())
+        var smoke = SmokeConfig.defaults().toBuilder().expect(expect).build();
+        assertThat(Expectations.check(smoke, samples, "metrics.jsonl")).extracting(finding -> finding.ruleId())
                 .containsExactly("smoke-not-finite");
         assertThat(io.mlexp.history.Entries.finalValues(samples)).containsEntry("eval_accuracy", 0.9).containsEntry("loss", 1.0);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
     private static final Path DIGITS = Path.of("src/test/resources/metrics/digits-smoke.jsonl");
     private static final Path LIGHTNING = Path.of("src/test/resources/metrics/lightning-metrics.csv");
-    private static final SmokeConfig.Expect DEFAULTS = SmokeConfig.defaults().expect();
+    private static final SmokeConfig DEFAULTS = SmokeConfig.defaults();
 
     @Test
     void quotedCsvFieldsAsPythonsCsvWritesThemAreOneCellEach() {
@@ -49,7 +49,7 @@ class MetricsTest {
         var expect = new SmokeConfig.Expect(true, OptionalDouble.of(0.3), "train_loss",
                 Map.of("val_acc", new SmokeConfig.Bounds(OptionalDouble.of(0.7), OptionalDouble.empty())));
 
-        assertThat(Expectations.check(expect, samples, "metrics.csv")).extracting(Finding::format).containsExactly(
+        assertThat(Expectations.check(DEFAULTS.toBuilder().expect(expect).build(), samples, "metrics.jsonl")).extracting(Finding::format).containsExactly(
                 "metrics.csv:7: error: val_acc is 0.6914 at step 199, below the minimum 0.7 [smoke-bounds]");
     }
 
@@ -73,11 +73,11 @@ class MetricsTest {
     void shouldSayByHowMuchTheLossFellAndWhatWasExpected() {
         var samples = MetricsReader.jsonLines("{\"step\": 1, \"loss\": 2.0}\n{\"step\": 50, \"loss\": 1.96}\n", "m.jsonl");
 
-        assertThat(Expectations.check(DEFAULTS, samples, "m.jsonl")).extracting(Finding::message).containsExactly(
+        assertThat(Expectations.check(DEFAULTS, samples, "metrics.jsonl")).extracting(Finding::message).containsExactly(
                 "loss fell 2.0% from step 1 (2) to step 50 (1.96); expected at least 5.0%");
-        assertThat(Expectations.check(DEFAULTS, MetricsReader.jsonLines("{\"acc\": 1}\n", "m.jsonl"), "m.jsonl"))
+        assertThat(Expectations.check(DEFAULTS, MetricsReader.jsonLines("{\"acc\": 1}\n", "m.jsonl"), "metrics.jsonl"))
                 .extracting(Finding::message).containsExactly("'loss' was logged never; a falling loss needs two steps or more");
-        assertThat(Expectations.check(DEFAULTS, java.util.List.of(), "m.jsonl")).extracting(Finding::ruleId)
+        assertThat(Expectations.check(DEFAULTS, java.util.List.of(), "metrics.jsonl")).extracting(Finding::ruleId)
                 .containsExactly("smoke-no-metrics");
     }
 

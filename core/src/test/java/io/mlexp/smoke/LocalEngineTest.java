@@ -52,6 +52,30 @@ class LocalEngineTest {
         assertThat(running(child)).isFalse();
     }
 
+    @Test
+    void shouldPointFindingsAboutASettingAtItsLineInTheConfigActuallyRead() {
+        var yaml = """
+                version: 1
+                smoke:
+                  engine: local
+                  command: 'echo "{\\"step\\": 1, \\"loss\\": 1}" >> "$MLEXP_METRICS"; exit 3'
+                  expect:
+                    bounds:
+                      accuracy:
+                        min: 0.5
+                """;
+        var failing = new ConfigLoader().parse(yaml, "ci/mlexp-team.yml").smoke();
+
+        var failed = LocalEngine.run(failing, repo, repo.resolve("out"), "test", line -> { });
+        var passing = failing.toBuilder().command("echo '{\"step\": 1, \"loss\": 1}' >> \"$MLEXP_METRICS\"").build();
+        var unmeasured = LocalEngine.run(passing, repo, repo.resolve("out"), "test", line -> { });
+
+        assertThat(failed.findings()).extracting(finding -> finding.ruleId() + " " + finding.location())
+                .containsExactly("smoke-command-failed ci/mlexp-team.yml:4:12");
+        assertThat(unmeasured.findings()).extracting(finding -> finding.ruleId() + " " + finding.location())
+                .contains("smoke-metric-missing ci/mlexp-team.yml:8:14");
+    }
+
     /** Alive and not a zombie waiting for a parent that is gone (in containers nobody may reap it). */
     private static boolean running(long pid) throws Exception {
         var stat = Path.of("/proc", String.valueOf(pid), "stat");
