@@ -24,12 +24,17 @@ final class RulesCommand extends MlexpSubcommand {
     @Option(names = "--readme", description = "Print README's list of rules.")
     boolean readme;
 
+    @Option(names = "--schema", description = "Print the JSON schema of .mlexp.yml (docs/mlexp-schema.json), its rule IDs from the catalogues.")
+    boolean schema;
+
     @Override
     public Integer call() {
         if (markdown) {
             out().print(RuleDocs.markdown(Rules.all()));
         } else if (readme) {
             out().println(RuleDocs.readmeList(Rules.all()));
+        } else if (schema) {
+            out().print(RuleDocs.schema(Rules.all()));
         } else if (id != null) {
             var rule = Rules.find(id).orElseThrow(() -> InvalidInputException.of("option-value", SourceLocation.of("ID"),
                     "no rule has the ID '" + Finding.printable(id) + "'" + DidYouMean.closest(id, Rules.ids())

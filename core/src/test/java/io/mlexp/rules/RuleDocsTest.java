@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What users read about the rules is what the catalogues register: docs/rules.md, README's list, the schema. */
@@ -36,6 +37,18 @@ class RuleDocsTest {
         var ids = new ArrayList<String>();
         schema.at("/properties/rules/propertyNames/enum").forEach(id -> ids.add(id.asText()));
         assertThat(ids).containsExactlyElementsOf(Rules.ids());
+    }
+
+    @Test
+    void bothCopiesOfTheSchemaAreWhatMlexpRulesSchemaPrints() throws Exception {
+        for (var copy : List.of("core/src/main/resources/mlexp-schema.json", "docs/mlexp-schema.json")) {
+            assertThat(Files.readString(ROOT.resolve(copy))).as("%s is out of date: run ./mlexp rules --schema > %s", copy, copy)
+                    .isEqualTo(RuleDocs.schema(Rules.all()));
+        }
+        var shorter = RuleDocs.schema(Rules.all().subList(0, 2));
+        var ids = new ArrayList<String>();
+        JsonMapper.builder().build().readTree(shorter).at("/properties/rules/propertyNames/enum").forEach(id -> ids.add(id.asText()));
+        assertThat(ids).containsExactly(Rules.all().get(0).id(), Rules.all().get(1).id());
     }
 
     @Test
