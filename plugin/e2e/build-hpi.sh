@@ -42,6 +42,7 @@ python3 "$repo/plugin/e2e/plugin-closure.py" "$out/plugin-cp" "$out/roots.txt" >
 cp_=$(ls "$dist"/war/WEB-INF/lib/*.jar | tr '\n' ':')$(ls "$dist"/jetty/jetty-jakarta-servlet-api-*.jar)
 while read -r n _; do for j in "$out/plugin-cp/$n"/WEB-INF/lib/*.jar; do cp_="$cp_:$j"; done; done < "$out/compile-plugins.txt"
 for j in "$out"/corelib/*.jar; do cp_="$cp_:$j"; done
+printf '%s\n' "$cp_" > "$out/classpath.txt" # what plugin/e2e/lint.sh gives Error Prone and SpotBugs
 
 step "javac (annotation processors from the class path: the @Extension and @Symbol indexes, Stapler's parameter names)"
 rm -rf "$out/classes" && mkdir -p "$out/classes"

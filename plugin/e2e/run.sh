@@ -32,6 +32,8 @@ tar xzf "$jenkins/jenkins-2.479.3-plugins.tgz" -C "$work"
 echo "== e2e: compiling and packaging the plugin"
 bash "$repo/plugin/e2e/build-hpi.sh" "$work/jenkins" "$work/hpi" | sed -n '/^\[build-hpi/p;/error:/p;/FAILED/p'
 [ -f "$work/hpi/ml-experiment.hpi" ] || die "the plugin did not build"
+echo "== e2e: the checkers on the plugin (Checkstyle, PMD, CPD, Error Prone with NullAway, SpotBugs)"
+bash "$repo/plugin/e2e/lint.sh" "$work/hpi" || die "a checker found something in plugin/ (above)"
 
 echo "== e2e: private dockerd and the busybox image"
 mkdir -p "$work/docker/rootfs/bin" "$work/docker/rootfs/tmp"

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two halves of the step that run on the agent holding the workspace, with core's {@link CiStep}. Only strings,
@@ -83,33 +84,40 @@ final class AgentWork {
         }
     }
 
-    /**
-     * What the first half hands the controller: the whole outcome, or a container run still to carry out with what
-     * the second half needs (the stages so far, the config's source and the history as the first half read them).
-     */
+    /** What the first half hands the controller: the whole outcome, or, when it is null, a container run still to carry out. */
     static final class FirstHalf implements Serializable {
         private static final long serialVersionUID = 1L;
-        final String outcome;
+        final @Nullable String outcome;
+        final @Nullable Pending pending;
+
+        private FirstHalf(@Nullable String outcome, @Nullable Pending pending) {
+            this.outcome = outcome;
+            this.pending = pending;
+        }
+
+        static FirstHalf done(RunOutcome outcome) {
+            return new FirstHalf(outcome.json(), null);
+        }
+
+        static FirstHalf container(CiStep.Prepared prepared) {
+            return new FirstHalf(null, new Pending(new Plan(prepared.container().orElseThrow()), prepared.stagesJson(),
+                    prepared.resume().configSource(), prepared.resume().history()));
+        }
+    }
+
+    /** A container run to carry out, and what the second half needs: the stages so far, the config's source and the history as the first half read them. */
+    static final class Pending implements Serializable {
+        private static final long serialVersionUID = 1L;
         final Plan plan;
         final String stages;
         final String configSource;
         final String history;
 
-        private FirstHalf(String outcome, Plan plan, String stages, String configSource, String history) {
-            this.outcome = outcome;
+        private Pending(Plan plan, String stages, String configSource, String history) {
             this.plan = plan;
             this.stages = stages;
             this.configSource = configSource;
             this.history = history;
-        }
-
-        static FirstHalf done(RunOutcome outcome) {
-            return new FirstHalf(outcome.json(), null, null, null, null);
-        }
-
-        static FirstHalf container(CiStep.Prepared prepared) {
-            return new FirstHalf(null, new Plan(prepared.container().orElseThrow()), prepared.stagesJson(),
-                    prepared.resume().configSource(), prepared.resume().history());
         }
     }
 
@@ -140,10 +148,10 @@ final class AgentWork {
     static final class Finish extends MasterToSlaveFileCallable<String> {
         private static final long serialVersionUID = 1L;
         private final Request request;
-        private final FirstHalf first;
+        private final Pending first;
         private final DockerSmoke.Ended ended;
 
-        Finish(Request request, FirstHalf first, DockerSmoke.Ended ended) {
+        Finish(Request request, Pending first, DockerSmoke.Ended ended) {
             this.request = request;
             this.first = first;
             this.ended = ended;

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.output.TeeOutputStream;
 import org.jenkinsci.plugins.docker.commons.tools.DockerTool;
 import org.jenkinsci.plugins.docker.workflow.client.DockerClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries out core's container plan through Docker Workflow's client on the agent's launcher: the container starts
@@ -41,9 +42,9 @@ final class DockerSmoke {
         final long millis;
         final HashMap<String, String> fingerprint;
         /** The engine's message when the container never started; null when it ran. */
-        final String notStarted;
+        final @Nullable String notStarted;
 
-        Ended(int exitCode, boolean timedOut, long millis, Map<String, String> fingerprint, String notStarted) {
+        Ended(int exitCode, boolean timedOut, long millis, Map<String, String> fingerprint, @Nullable String notStarted) {
             this.exitCode = exitCode;
             this.timedOut = timedOut;
             this.millis = millis;
@@ -53,11 +54,11 @@ final class DockerSmoke {
     }
 
     private final Launcher launcher;
-    private final Node node;
+    private final @Nullable Node node;
     private final TaskListener listener;
     private final EnvVars environment;
 
-    DockerSmoke(Launcher launcher, Node node, TaskListener listener, EnvVars environment) {
+    DockerSmoke(Launcher launcher, @Nullable Node node, TaskListener listener, EnvVars environment) {
         this.launcher = launcher;
         this.node = node;
         this.listener = listener;

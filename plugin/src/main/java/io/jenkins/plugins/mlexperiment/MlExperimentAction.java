@@ -26,7 +26,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  * verdict, the final metrics); the whole outcome, with findings and the report, is {@code ml-experiment/outcome.json}
  * in the build's directory, read when the page is opened and held weakly, as warnings-ng keeps its results.
  */
-public class MlExperimentAction implements RunAction2 {
+public final class MlExperimentAction implements RunAction2 {
     static final String URL_NAME = "mlExperiment";
     static final String OUTCOME_FILE = "ml-experiment/outcome.json";
 
@@ -34,6 +34,7 @@ public class MlExperimentAction implements RunAction2 {
     private final String context;
     private final LinkedHashMap<String, String> stages = new LinkedHashMap<>();
     private final LinkedHashMap<String, Double> metrics = new LinkedHashMap<>();
+    @SuppressWarnings("NullAway.Init") // Jenkins sets it in onAttached or onLoad before anything reads the action
     private transient Run<?, ?> run;
     private transient WeakReference<RunOutcome> outcome = new WeakReference<>(null);
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlexperiment;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -32,6 +33,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 class MlExperimentExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "a synchronous non-blocking execution is never resumed after a restart (its onResume fails the step)")
     private final transient MlExperimentStep step;
 
     MlExperimentExecution(MlExperimentStep step, StepContext context) {
@@ -55,14 +58,14 @@ class MlExperimentExecution extends SynchronousNonBlockingStepExecution<Map<Stri
 
         var first = workspace.act(new AgentWork.Prepare(request, listener));
         RunOutcome outcome;
-        if (first.plan != null) {
+        if (first.pending != null) {
             var computer = workspace.toComputer();
             var node = computer == null ? null : computer.getNode();
             var ended = new DockerSmoke(launcher, node, listener, environment)
-                    .run(first.plan, workspace.child(Smoke.OUTPUT).child(ContainerPlan.OUTPUT_LOG));
-            outcome = OutcomeJson.read(workspace.act(new AgentWork.Finish(request, first, ended)));
+                    .run(first.pending.plan, workspace.child(Smoke.OUTPUT).child(ContainerPlan.OUTPUT_LOG));
+            outcome = OutcomeJson.read(workspace.act(new AgentWork.Finish(request, first.pending, ended)));
         } else {
-            outcome = OutcomeJson.read(first.outcome);
+            outcome = OutcomeJson.read(java.util.Objects.requireNonNull(first.outcome, "a first half with no container run has its outcome"));
         }
         if (outcome.problem().isPresent()) {
             var problem = outcome.problem().get();

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import jenkins.branch.MultiBranchProject;
 import jenkins.model.TransientActionFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The trend charts of a project, one per metric across its tags, and its experiment table: on a job's page (floating
@@ -30,7 +31,7 @@ public class MlExperimentJobAction implements Action {
     }
 
     @Override
-    public String getIconFileName() {
+    public @Nullable String getIconFileName() {
         return null; // shown as trend charts on the page, no page of its own
     }
 
