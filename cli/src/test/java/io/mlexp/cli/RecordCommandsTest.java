@@ -85,4 +85,15 @@ class RecordCommandsTest {
         assertThat(run.out()).contains("main..HEAD: error: this change touches training code or configs (train.py)")
                 .contains("1 changed file(s) need a record (train.py); no record: 1 problem(s)");
     }
+
+    @Test
+    void aTeamCanSoftenThePullRequestRuleToAWarningWhileItAdoptsRecords() throws Exception {
+        shouldApplyThePullRequestRule();
+        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\nrules:\n  record-required: warning\n");
+
+        var run = CommandRun.in(repo, "check", "record", "--base", "main");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("main..HEAD: warning: this change touches training code or configs (train.py)");
+    }
 }

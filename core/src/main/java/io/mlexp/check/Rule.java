@@ -19,8 +19,10 @@ public record Rule(String id, Family family, Severity severity, String summary, 
     public enum Family {
         COMMITS("commit messages", "a commit message"),
         FILES("staged files", "a file in the repository"),
-        RECORDS("experiment records", "a Markdown record"),
-        SMOKE("smoke runs", "the metrics a run logged, as JSON lines"),
+        RECORDS("experiment records", "a Markdown record, or the message of an annotated tag (`refs/tags/…`)"),
+        PULL_REQUESTS("pull requests and tags", "the message of the one commit a pull request adds, which changes the file named"),
+        SMOKE("smoke runs", "the metrics a run logged, as JSON lines, or the fingerprint it wrote to `smoke.json`"),
+        SMOKE_COMMANDS("smoke commands", "the script that `smoke.command` runs"),
         GATES("quality gates", "the history's previous and current entries, as JSON lines");
 
         private final String title;

@@ -5,6 +5,7 @@ import io.mlexp.util.Markdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,10 +40,11 @@ public final class RuleDocs {
 
                 """);
         Rule.Family family = null;
-        for (var rule : rules) {
+        for (var rule : rules.stream().sorted(Comparator.comparing(Rule::family)).toList()) {
             if (rule.family() != family) {
                 family = rule.family();
-                text.append("## ").append(capitalised(family.title())).append("\n\n");
+                text.append("## ").append(capitalised(family.title())).append("\n\n")
+                        .append("Each example is ").append(family.input()).append(".\n\n");
             }
             text.append("### `").append(rule.id()).append("` (").append(rule.severity().label()).append(")\n\n")
                     .append(rule.summary()).append("\n\n");
@@ -72,7 +74,6 @@ public final class RuleDocs {
         return text.append('\n').append(README_END).toString();
     }
 
-    /** One rule for the terminal: {@code mlexp rules ID}. */
     /** The bundled JSON schema of {@code .mlexp.yml}, in its own layout, with {@code rules:} allowing exactly {@code rules}' IDs. */
     public static String schema(List<Rule> rules) {
         String bundled;
@@ -91,6 +92,7 @@ public final class RuleDocs {
 
     private static final Pattern RULE_IDS = Pattern.compile("\"propertyNames\": \\{\"enum\": \\[([^\\]]*)\\]");
 
+    /** One rule for the terminal: {@code mlexp rules ID}. */
     public static String explained(Rule rule) {
         var text = new StringBuilder(rule.id()).append(" (").append(rule.severity().label()).append(", ")
                 .append(rule.family().title()).append(")\n  ").append(rule.summary()).append('\n');

@@ -25,7 +25,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mlexp.history.History;
 import io.mlexp.image.ImageTagVersions;
 import io.mlexp.history.HistoryEntry;
+import io.mlexp.record.NamedRecordCheck;
+import io.mlexp.record.PullRequestRecordCheck;
 import io.mlexp.record.RecordParser;
+import io.mlexp.smoke.LocalEngine;
 import io.mlexp.yaml.YamlMapping;
 import io.mlexp.yaml.YamlReader;
 import io.mlexp.record.RecordRules;
@@ -73,8 +76,12 @@ class RuleContractTest {
             assertThat(failing).as("%s: its failing example", rule.id()).extracting(Finding::ruleId).contains(rule.id());
             for (var finding : failing.stream().filter(f -> f.ruleId().equals(rule.id())).toList()) {
                 assertThat(finding.severity()).as("%s: reported at its documented severity", rule.id()).isEqualTo(rule.severity());
-                assertThat(finding.location().file()).as("%s: names the file", rule.id())
-                        .isIn(rule.failing().path(), CONFIG_FILE);
+                if (rule.family() == Rule.Family.PULL_REQUESTS) {
+                    assertThat(finding.location().file()).as("%s: names the range or the commit", rule.id())
+                            .matches("base\\.\\.HEAD|commit [0-9a-f]{7}");
+                } else {
+                    assertThat(finding.location().file()).as("%s: names the file", rule.id()).isIn(rule.failing().path(), CONFIG_FILE);
+                }
                 if (finding.location().file().equals(CONFIG_FILE)) {
                     assertThat(finding.location().hasLine()).as("%s: a setting's finding names its line", rule.id()).isTrue();
                 }
@@ -91,10 +98,47 @@ class RuleContractTest {
             case COMMITS -> new CommitRules(config.commits(), config.record()).check(CommitMessage.parse(example.text(), "#"), example.path());
             case FILES -> files(config, example);
             case RECORDS -> records(config, example);
+            case PULL_REQUESTS -> pullRequest(config, example);
             case SMOKE -> example.path().endsWith("smoke.json") ? fingerprint(config, example)
                     : Expectations.check(config.smoke(), MetricsReader.jsonLines(example.text(), example.path()), example.path());
+            case SMOKE_COMMANDS -> smokeCommand(config, example);
             case GATES -> gates(config, example);
         };
+    }
+
+    /** A repository of the example's files (tagged {@code base}) and one commit with the example's message that changes its file. */
+    private List<Finding> pullRequest(MlexpConfig config, Rule.Example example) {
+        var root = write(example);
+        git(root, "add", "-A");
+        git(root, "commit", "-q", "--allow-empty", "-m", "chore: start");
+        git(root, "tag", "base");
+        writeFile(root, example.path(), "print('changed')\n");
+        git(root, "add", "-A");
+        git(root, "commit", "-q", "-m", example.text());
+        var findings = new ArrayList<>(new PullRequestRecordCheck(config.record()).check(root, "base", "HEAD").findings());
+        findings.addAll(new NamedRecordCheck(config.record()).check(root, Optional.of("base"), "HEAD").findings());
+        return findings;
+    }
+
+    /** The example's script run by the local engine as {@code smoke.command} says. */
+    private List<Finding> smokeCommand(MlexpConfig config, Rule.Example example) {
+        var root = write(example);
+        writeFile(root, example.path(), example.text());
+        return LocalEngine.run(config.smoke(), root, root.resolve(".mlexp/smoke"), "contract", line -> { }).findings();
+    }
+
+    private static void git(Path root, String... arguments) {
+        var command = new ArrayList<>(List.of("git", "-C", root.toString(), "-c", "user.name=Contract", "-c", "user.email=contract@example.com",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(arguments));
+        try {
+            assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as("git %s", String.join(" ", arguments)).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Finding> files(MlexpConfig config, Rule.Example example) {
