@@ -28,7 +28,7 @@ final class SmokeRun {
         var result = Smoke.run(smoke, chosen, workspace.root(), output, line -> {
             printer.println(reporter.colour("faint", "  │ ") + line);
             printer.flush();
-        });
+        }).judgedBy(config.rules());
         printer.println("engine: " + result.engine() + " (" + Finding.printable(result.reason()) + ")");
         SmokeReport.write(output.resolve("smoke.json"), result);
         var series = SmokeReport.series(result.metrics());
@@ -44,7 +44,7 @@ final class SmokeRun {
             }
         }
         printer.println("fingerprint: " + Finding.printable(result.fingerprint().toString()));
-        return reporter.report(config.rules().apply(result.findings()), "smoke (" + result.engine() + ") in " + String.format(Locale.ROOT, "%.1f s",
+        return reporter.report(result.findings(), "smoke (" + result.engine() + ") in " + String.format(Locale.ROOT, "%.1f s",
                 result.elapsed().toMillis() / 1000.0) + ", " + out + "/smoke.json");
     }
 }

@@ -41,6 +41,28 @@ class SmokeCommandTest {
     }
 
     @Test
+    void smokeJsonSaysWhatTheTeamsRulesSayNotTheRulesDefaults() throws Exception {
+        Files.writeString(repo.resolve(".mlexp.yml"), """
+                version: 1
+                rules:
+                  smoke-bounds: warning
+                smoke:
+                  engine: local
+                  command: 'for i in 1 2 3 4; do echo "{\\"step\\": $i, \\"loss\\": $((5 - i))}" >> "$MLEXP_METRICS"; done'
+                  expect:
+                    bounds:
+                      loss: { max: 0.5 }
+                """);
+
+        var run = CommandRun.in(repo, "smoke");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("metrics.jsonl:4: warning: loss is 1 at step 4, above the maximum 0.5 [smoke-bounds]");
+        var report = Files.readString(repo.resolve(".mlexp/smoke/smoke.json"));
+        assertThat(report).contains("\"verdict\" : \"passed\"", "\"severity\" : \"warning\"").doesNotContain("\"severity\" : \"error\"");
+    }
+
+    @Test
     void shouldSayWhatIsMissingForTheOtherEngines() throws Exception {
         Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\n");
 

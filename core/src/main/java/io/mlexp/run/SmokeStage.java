@@ -49,7 +49,7 @@ public final class SmokeStage implements StageRunner {
         var smoke = config.smoke();
         var output = AtomicFiles.outputDirectory(workspace.root().resolve(Smoke.OUTPUT));
         try {
-            var result = runner.run(smoke, workspace.root(), output);
+            var result = runner.run(smoke, workspace.root(), output).judgedBy(config.rules());
             SmokeReport.write(output.resolve("smoke.json"), result);
             var summary = new StringBuilder(String.format(Locale.ROOT, "%s engine (%s): %s in %.1f s", result.engine(),
                     result.reason(), result.timedOut() ? "stopped at the timeout" : "ended with " + result.exitCode(),

@@ -1,6 +1,7 @@
 package io.mlexp.smoke;
 
 import io.mlexp.check.Finding;
+import io.mlexp.config.RuleSettings;
 import io.mlexp.metrics.Sample;
 import java.time.Duration;
 import java.util.List;
@@ -26,5 +27,10 @@ public record SmokeResult(String engine, String reason, int exitCode, boolean ti
 
     public boolean failed() {
         return findings.stream().anyMatch(Finding::isError);
+    }
+
+    /** The same run with its findings as {@code .mlexp.yml}'s {@code rules:} sets them: what smoke.json and the report say. */
+    public SmokeResult judgedBy(RuleSettings rules) {
+        return new SmokeResult(engine, reason, exitCode, timedOut, elapsed, metrics, fingerprint, rules.apply(findings), metricsSource);
     }
 }
