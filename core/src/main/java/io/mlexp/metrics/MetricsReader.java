@@ -61,13 +61,9 @@ public final class MetricsReader {
         for (var file : files) {
             var format = MetricsFormat.of(file);
             formats.add(format.displayName());
-            if (format == MetricsFormat.TENSORBOARD) {
-                var read = TensorBoardEvents.forEach(file, displayName.apply(file), samples);
-                read.problem().ifPresent(problems::add);
-                wallSeconds += read.wallSeconds();
-            } else {
-                forEach(file, format, displayName.apply(file), samples);
-            }
+            var read = forEach(file, format, displayName.apply(file), samples);
+            read.problem().ifPresent(problems::add);
+            wallSeconds += read.wallSeconds();
         }
         var description = String.join(", ", formats) + (files.size() > 1 ? ", " + files.size() + " files" : "")
                 + (wallSeconds > 0 ? String.format(Locale.ROOT, ", %.1f s of training", wallSeconds) : "");
@@ -81,21 +77,22 @@ public final class MetricsReader {
      * @return the problem that cut a TensorBoard event file short, a warning; empty for a file read whole
      */
     public static Optional<Finding> forEach(Path file, String displayName, Consumer<Sample> each) {
-        var format = MetricsFormat.of(file);
-        if (format == MetricsFormat.TENSORBOARD) {
-            return TensorBoardEvents.forEach(file, displayName, each).problem();
-        }
-        forEach(file, format, displayName, each);
-        return Optional.empty();
+        return forEach(file, MetricsFormat.of(file), displayName, each).problem();
     }
 
-    private static void forEach(Path file, MetricsFormat format, String displayName, Consumer<Sample> each) {
-        if (format == MetricsFormat.JSON) {
-            json(TextFiles.readUtf8(file, displayName, MAX_DOCUMENT_BYTES), displayName).forEach(each);
-            return;
+    /** A text format read whole has no wall times and no problem that ends it early: a broken line is an exception. */
+    private static final TensorBoardEvents.Read TEXT_READ = new TensorBoardEvents.Read(0, Double.NaN, Double.NaN, Optional.empty());
+
+    private static TensorBoardEvents.Read forEach(Path file, MetricsFormat format, String displayName, Consumer<Sample> each) {
+        switch (format) {
+            case TENSORBOARD -> {
+                return TensorBoardEvents.forEach(file, displayName, each);
+            }
+            case JSON -> json(TextFiles.readUtf8(file, displayName, MAX_DOCUMENT_BYTES), displayName).forEach(each);
+            case CSV -> TextFiles.forEachLine(file, displayName, MAX_BYTES, MAX_LINE_BYTES, new CsvLines(displayName, each));
+            case JSON_LINES -> TextFiles.forEachLine(file, displayName, MAX_BYTES, MAX_LINE_BYTES, new JsonLines(displayName, each));
         }
-        SampleLines lines = format == MetricsFormat.CSV ? new CsvLines(displayName, each) : new JsonLines(displayName, each);
-        TextFiles.forEachLine(file, displayName, MAX_BYTES, MAX_LINE_BYTES, lines);
+        return TEXT_READ;
     }
 
     public static List<Sample> jsonLines(String text, String displayName) {
