@@ -8,7 +8,6 @@ import io.mlexp.record.ExperimentRecord.ParameterRow;
 import io.mlexp.record.ExperimentRecord.ParameterTable;
 import io.mlexp.record.ExperimentRecord.Section;
 import io.mlexp.record.ExperimentRecord.TableShape;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,8 +45,6 @@ public final class RecordParser {
     private static final Pattern LONG_DECIMAL = Pattern.compile("(?<![\\w.])\\d+\\.\\d{3,}(?![\\w.])");
     private static final Pattern FRONT_MATTER_CONFIG = Pattern.compile("config\\s*:.*");
 
-    static final int MAX_DEPTH = 64;
-
     private final Parser parser = Parser.builder()
             .extensions(extensions())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
@@ -59,32 +56,18 @@ public final class RecordParser {
     }
 
     /**
-     * The document tree; refused when blocks nest deeper than {@value #MAX_DEPTH} levels, because every
-     * visitor (commonmark-java's renderer included) walks it recursively and would run out of stack.
+     * The document tree. commonmark-java bounds how deep it nests (100 open blocks, 100 nested inlines; deeper markup
+     * stays text), so every visitor of a record, its renderer included, may walk it recursively.
      */
     Node document(String markdown, String path) {
-        Node document;
         try {
-            document = parser.parse(markdown);
+            return parser.parse(markdown);
         } catch (IndexOutOfBoundsException e) {
-            // commonmark-java's front matter parser fails this way on an unclosed quote (found by fuzzing)
+            // the front matter extension (0.28.0, the newest on Maven Central) fails this way on an unclosed quote
             throw InvalidInputException.of("record-unreadable", SourceLocation.of(path),
                     "the Markdown parser cannot read this record (" + e.getClass().getSimpleName()
                             + "); look for an unclosed quote in the front matter", e);
         }
-        var pending = new ArrayDeque<Map.Entry<Node, Integer>>();
-        pending.push(Map.entry(document, 0));
-        while (!pending.isEmpty()) {
-            var next = pending.pop();
-            if (next.getValue() > MAX_DEPTH) {
-                throw InvalidInputException.of("record-too-deep", location(path, next.getKey()),
-                        "lists, quotes or inline markup nest deeper than " + MAX_DEPTH + " levels here; no record needs that");
-            }
-            for (var child = next.getKey().getFirstChild(); child != null; child = child.getNext()) {
-                pending.push(Map.entry(child, next.getValue() + 1));
-            }
-        }
-        return document;
     }
 
     public ExperimentRecord parse(String markdown, String path) {
