@@ -71,6 +71,16 @@ class CheckCommitsCommandTest {
     }
 
     @Test
+    void theTeamsRulesDecideWhatARangeFindingWeighs() throws Exception {
+        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\nrules:\n  commit-type: warning\n  commit-subject-period: off\n");
+
+        var run = CommandRun.in(repo, "check", "commits", "start..main");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("warning:", "[commit-type]").doesNotContain("[commit-subject-period]");
+    }
+
+    @Test
     void shouldGiveJsonFindings() {
         var run = CommandRun.in(repo, "--format", "json", "check", "commits", "start..main");
 

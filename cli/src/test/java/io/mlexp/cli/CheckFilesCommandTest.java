@@ -52,6 +52,20 @@ class CheckFilesCommandTest {
     }
 
     @Test
+    void theTeamsRulesDecideWhatAStagedFileFindingWeighs() throws Exception {
+        write(".mlexp.yml", "version: 1\nrules:\n  file-forbidden: warning\n  config-file-missing-key: off\n");
+        write("checkpoints/best.pt", "weights");
+        write("configs/new.yaml", "seed: 1\n");
+        git.add().addFilepattern(".").call();
+
+        var run = CommandRun.in(repo, "check", "staged");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("checkpoints/best.pt: warning: matches files.forbidden pattern '*.pt' [file-forbidden]")
+                .doesNotContain("required key 'lr'");
+    }
+
+    @Test
     void shouldCheckTheConfigsOfTheWorkingTreeAndOfARevision() throws Exception {
         assertThat(CommandRun.in(repo, "check", "configs").out()).isEqualTo("checked 1 training config: ok\n");
 

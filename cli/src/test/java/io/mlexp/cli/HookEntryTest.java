@@ -54,6 +54,22 @@ class HookEntryTest {
     }
 
     @Test
+    void theCommitMsgHookWeighsFindingsAsTheTeamsRulesSay() throws Exception {
+        Files.createDirectory(repo.resolve(".git"));
+        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\nrules:\n  commit-wip: warning\n");
+        Files.writeString(repo.resolve("MSG"), "feat: WIP add the loader\n");
+        var out = new ByteArrayOutputStream();
+        var stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(HookEntry.run(new String[] {"check", "commit-msg", "MSG"}, repo)).contains(0);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warning:", "[commit-wip]").doesNotContain("error:");
+    }
+
+    @Test
     void shouldRunTheSmokeCommandLineOfEveryPushWithoutPicocli() throws Exception {
         Files.createDirectory(repo.resolve(".git"));
         Files.writeString(repo.resolve(".mlexp.yml"), """
