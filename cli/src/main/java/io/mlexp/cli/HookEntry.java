@@ -3,6 +3,7 @@ package io.mlexp.cli;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.workspace.Workspace;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,16 +26,22 @@ final class HookEntry {
 
     /** The exit code, or empty when this is not one of the hook command lines. */
     static Optional<Integer> run(String[] args, Path workingDirectory) {
+        return run(args, workingDirectory, System.out, System.err);
+    }
+
+    /** The same, writing to {@code out} and {@code err}: the resident server answers a hook this way. */
+    static Optional<Integer> run(String[] args, Path workingDirectory, OutputStream out, OutputStream err) {
+        var streams = new Streams(out, err);
         var words = List.of(args);
         if (!words.isEmpty() && words.get(0).equals("smoke")) {
-            return smoke(words.subList(1, words.size()), workingDirectory);
+            return smoke(words.subList(1, words.size()), workingDirectory, streams);
         }
         if (words.equals(List.of("check", "staged"))) {
-            return Optional.of(run(reporter -> reporter.report(
+            return Optional.of(streams.run(reporter -> reporter.report(
                     HookChecks.staged(workspace(workingDirectory)), null)));
         }
         if (words.size() == 3 && words.subList(0, 2).equals(List.of("check", "commits")) && !words.get(2).startsWith("-")) {
-            return Optional.of(run(reporter -> {
+            return Optional.of(streams.run(reporter -> {
                 var checked = HookChecks.commits(workspace(workingDirectory), words.get(2), List.of());
                 return reporter.report(checked.findings(), checked.summary());
             }));
@@ -50,12 +57,12 @@ final class HookEntry {
             return Optional.empty();
         }
         var comment = commentChar;
-        return Optional.of(run(reporter -> reporter.report(
+        return Optional.of(streams.run(reporter -> reporter.report(
                 HookChecks.commitMessage(workspace(workingDirectory), workingDirectory, Path.of(file), comment), null)));
     }
 
     /** {@code smoke}, {@code --engine E} and {@code --out DIR} in any order, each at most once. */
-    private static Optional<Integer> smoke(List<String> options, Path workingDirectory) {
+    private static Optional<Integer> smoke(List<String> options, Path workingDirectory, Streams streams) {
         Optional<SmokeConfig.Engine> engine = Optional.empty();
         var out = Smoke.OUTPUT;
         var seen = new HashSet<String>();
@@ -79,22 +86,24 @@ final class HookEntry {
         }
         var chosen = engine;
         var output = Path.of(out);
-        return Optional.of(run(reporter -> SmokeRun.run(workspace(workingDirectory), chosen, output, reporter)));
+        return Optional.of(streams.run(reporter -> SmokeRun.run(workspace(workingDirectory), chosen, output, reporter)));
     }
 
     private interface Check {
         int run(Reporter reporter);
     }
 
-    private static int run(Check check) {
-        // UTF-8, as Git writes and reads messages: a hook under the C locale still prints the message it quotes
-        var reporter = new Reporter(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-                Terminal.colourWanted(false), false, false);
-        try {
-            return check.run(reporter);
-        } catch (RuntimeException e) {
-            return reporter.failure(e);
+    private record Streams(OutputStream out, OutputStream err) {
+        int run(Check check) {
+            // UTF-8, as Git writes and reads messages: a hook under the C locale still prints the message it quotes
+            var reporter = new Reporter(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                    new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true),
+                    Terminal.colourWanted(false), false, false);
+            try {
+                return check.run(reporter);
+            } catch (RuntimeException e) {
+                return reporter.failure(e);
+            }
         }
     }
 

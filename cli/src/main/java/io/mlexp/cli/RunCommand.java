@@ -7,6 +7,7 @@ import io.mlexp.context.BuildContext;
 import io.mlexp.run.RunJson;
 import io.mlexp.run.ExperimentRun;
 import io.mlexp.run.Stage;
+import io.mlexp.util.Environment;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
@@ -64,7 +65,7 @@ final class RunCommand extends MlexpSubcommand {
 
     private BuildContext buildContext() {
         return switch (context) {
-            case auto -> BuildContext.fromEnvironment(System.getenv());
+            case auto -> BuildContext.fromEnvironment(Environment.all());
             case branch -> BuildContext.branch(Optional.ofNullable(base), headOr("HEAD"));
             case pr -> BuildContext.pullRequest(required(base, "--base"), headOr("HEAD"));
             case tag -> BuildContext.tag(required(tag, "--tag"), headOr("refs/tags/" + tag)); // --tag means that tag

@@ -289,9 +289,10 @@ final class BrokenInputs {
         for (var record : pathological) {
             cases.add(text(record[0], f, RECORD + "\n" + record[1], ANY_VERDICT, null));
         }
-        cases.add(text("10,000 nested block quotes", f, RECORD + "\n" + ">".repeat(10_000) + " deep\n", VIOLATION, "22:"));
-        cases.add(text("10,000 nested lists", f, RECORD + "\n" + "- ".repeat(10_000) + "item\n", VIOLATION, "22:"));
-        cases.add(text("1,000 lists nested by indentation", f, RECORD + "\n" + nestedByIndentation(1_000), VIOLATION, null));
+        // commonmark-java nests at most 100 levels and reads the rest as text: a valid record, read in milliseconds
+        cases.add(text("10,000 nested block quotes", f, RECORD + "\n" + ">".repeat(10_000) + " deep\n", ACCEPTED, null));
+        cases.add(text("10,000 nested lists", f, RECORD + "\n" + "- ".repeat(10_000) + "item\n", ACCEPTED, null));
+        cases.add(text("1,000 lists nested by indentation", f, RECORD + "\n" + nestedByIndentation(1_000), ACCEPTED, null));
         return cases;
     }
 

@@ -109,6 +109,7 @@ class ClassDataArchiveIT {
         var process = new ProcessBuilder(home.resolve("bin/mlexp").toString(), "check", "commit-msg", "MSG")
                 .directory(repo.toFile()).redirectErrorStream(true);
         process.environment().put("MLEXP_JAVA_OPTS", "-Xlog:class+load=info:stdout");
+        process.environment().put("MLEXP_SERVER", "off"); // the hook's own JVM, whose class loading is the subject here
         process.environment().putAll(environment);
         var running = process.start();
         var output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real git commits and pushes through hooks installed by the packaged CLI. */
+/** Real git commits and pushes through hooks installed by the packaged CLI, each command in a JVM of its own. */
 class GitHooksIT {
-    private static final Path MLEXP = Path.of("target", "mlexp", "bin", "mlexp").toAbsolutePath();
+    static final Path MLEXP = Path.of("target", "mlexp", "bin", "mlexp").toAbsolutePath();
 
     @TempDir
     Path repo;
 
-    private record Result(int exitCode, String output) {
+    record Result(int exitCode, String output) {
     }
 
     @BeforeEach
@@ -200,14 +200,20 @@ class GitHooksIT {
         return result;
     }
 
-    private static Result run(Path dir, String... command) throws IOException, InterruptedException {
+    /** Every hook and command here runs in a JVM of its own; {@link GitHooksThroughServerIT} has them answered by the server. */
+    Map<String, String> launcherEnvironment() {
+        return Map.of("MLEXP_SERVER", "off");
+    }
+
+    Result run(Path dir, String... command) throws IOException, InterruptedException {
         return run(dir, Map.of(), command);
     }
 
-    private static Result run(Path dir, Map<String, String> environment, String... command) throws IOException, InterruptedException {
+    Result run(Path dir, Map<String, String> environment, String... command) throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
         builder.environment().put("HOME", dir.toString());
+        builder.environment().putAll(launcherEnvironment());
         builder.environment().putAll(environment);
         var process = builder.start();
         process.getOutputStream().close();

@@ -64,6 +64,7 @@ class PreCommitFrameworkIT {
         var builder = new ProcessBuilder(new ArrayList<>(command)).directory(repo.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", BIN + ":" + System.getenv("PATH"));
         builder.environment().put("PRE_COMMIT_HOME", repo.resolve(".cache-pre-commit").toString());
+        builder.environment().put("MLEXP_SERVER_IDLE", "60");
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

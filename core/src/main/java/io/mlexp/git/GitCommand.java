@@ -1,6 +1,7 @@
 package io.mlexp.git;
 
 import io.mlexp.check.EnvironmentException;
+import io.mlexp.util.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,6 @@ public final class GitCommand {
         List<String> command = new ArrayList<>(args.length + 1);
         command.add("git");
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(root.toFile());
+        return Environment.applyTo(new ProcessBuilder(command).directory(root.toFile()));
     }
 }

@@ -1,6 +1,7 @@
 package io.mlexp.smoke;
 
 import io.mlexp.config.SmokeConfig;
+import io.mlexp.util.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class LocalEngine {
         var started = java.time.Instant.now();
         var printed = StdoutMetrics.of(smoke.metrics().stdout());
         ProcessFingerprint.install(output);
-        var environment = new java.util.LinkedHashMap<>(ProcessFingerprint.environment(output, System.getenv("PYTHONPATH")));
+        var environment = new java.util.LinkedHashMap<>(ProcessFingerprint.environment(output, Environment.get("PYTHONPATH")));
         environment.put("MLEXP_METRICS", metricsFile.toString());
         environment.put("PYTHONUNBUFFERED", "1");
         var ended = ProcessRun.run(List.of("sh", "-c", smoke.command()), repository, environment, smoke.timeout(), printed.tee(progress));

@@ -1,6 +1,7 @@
 package io.mlexp.smoke;
 
 import io.mlexp.util.AtomicFiles;
+import io.mlexp.util.Environment;
 import io.mlexp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ final class ProbeCache {
 
     /** {@code $XDG_CACHE_HOME/mlexp/probes}, else {@code ~/.cache/mlexp/probes}. */
     static ProbeCache standard() {
-        var base = Optional.ofNullable(System.getenv("XDG_CACHE_HOME")).filter(value -> !value.isBlank()).map(Path::of)
+        var base = Optional.ofNullable(Environment.get("XDG_CACHE_HOME")).filter(value -> !value.isBlank()).map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache"));
         return new ProbeCache(base.resolve("mlexp").resolve("probes"));
     }
@@ -43,7 +44,7 @@ final class ProbeCache {
         } catch (IOException | UncheckedIOException e) {
             driver = "unreadable";
         }
-        var host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("");
+        var host = Optional.ofNullable(Environment.get("HOSTNAME")).orElse("");
         try {
             var digest = MessageDigest.getInstance("SHA-256")
                     .digest(String.join("\n", imageId, gpus, host, driver).getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fingerprint taken by the process that trained, whatever the command's shape ({@code cd dir && python main.py},
@@ -46,7 +47,7 @@ final class ProcessFingerprint {
     }
 
     /** The environment of a local run: the sitecustomize first on PYTHONPATH, and where the fingerprints go. */
-    static Map<String, String> environment(Path output, String inheritedPythonPath) {
+    static Map<String, String> environment(Path output, @Nullable String inheritedPythonPath) {
         var environment = new LinkedHashMap<String, String>();
         var python = output.resolve(PYTHON_DIRECTORY).toAbsolutePath().toString();
         environment.put("PYTHONPATH", inheritedPythonPath == null || inheritedPythonPath.isEmpty() ? python

@@ -1,6 +1,7 @@
 package io.mlexp.smoke;
 
 import io.mlexp.check.EnvironmentException;
+import io.mlexp.util.Environment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +28,7 @@ final class ProcessRun {
 
     static Ended run(List<String> command, Path directory, Map<String, String> environment, Duration timeout,
             Consumer<String> output) {
-        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        var builder = Environment.applyTo(new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process;

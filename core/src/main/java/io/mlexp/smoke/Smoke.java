@@ -2,6 +2,7 @@ package io.mlexp.smoke;
 
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.config.SmokeConfig;
+import io.mlexp.util.Environment;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class Smoke {
         if (program.contains("/")) {
             return Files.isExecutable(directory.resolve(program));
         }
-        var path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        var path = Optional.ofNullable(Environment.get("PATH")).orElse("");
         for (var entry : path.split(File.pathSeparator)) {
             if (!entry.isEmpty() && Files.isExecutable(Path.of(entry).resolve(program))) {
                 return true;
