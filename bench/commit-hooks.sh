@@ -27,6 +27,13 @@ archive_ready() {
 "$mlexp" --version >/dev/null
 for _ in $(seq 1 120); do archive_ready && break; sleep 1; done
 archive_ready || echo "warning: no current CDS archive was made; figures are without it" >&2
+# The resident server answers hooks from the second one on (README, Git hooks): start it and wait for it, so that
+# the figures are a developer's steady state; the first commit's own JVM is measured too (MLEXP_SERVER=off).
+"$mlexp" rules >/dev/null
+for _ in $(seq 1 120); do
+  ls "${XDG_RUNTIME_DIR:-$HOME/.cache}"/mlexp/server-* 2>/dev/null | grep -qv '\.lock$' && break
+  sleep 0.5
+done
 
 # hyperfine's tables give means; the goals are stated for medians, so each table is followed by them.
 # Usage: medians RESULT.json NAME... (one name per command, in order; one of them is "commit-msg hook")
@@ -64,10 +71,11 @@ echo
 hyperfine -N -w 3 -r 30 --export-markdown "$work/msg.md" --export-json "$work/msg.json" \
   "gitlint --msg-filename $work/MSG" \
   "$commitlint --edit $work/MSG" \
-  "$repo/.git/hooks/commit-msg $work/MSG" >/dev/null
+  "$repo/.git/hooks/commit-msg $work/MSG" \
+  "env MLEXP_SERVER=off $repo/.git/hooks/commit-msg $work/MSG" >/dev/null
 cat "$work/msg.md"
 echo
-medians "$work/msg.json" gitlint commitlint "commit-msg hook"
+medians "$work/msg.json" gitlint commitlint "commit-msg hook" "commit-msg hook, its own JVM (the first commit)"
 echo
 
 # 10,000 conventional commits through git fast-import (one small file changing)
@@ -162,6 +170,7 @@ msg_hook, gitlint, commitlint = med("msg", 2), med("msg", 0), med("msg", 1)
 staged_msg, staged_hook = med("staged", 0), med("staged", 1)
 rows = [
     ("commit-msg hook, end to end", f"{msg_hook:.1f} ms against gitlint's {gitlint:.1f} ms", msg_hook / gitlint, "<= 0.6x gitlint", msg_hook / gitlint <= 0.6),
+    ("commit-msg hook in its own JVM (the first commit, before the server is up)", f"{med('msg', 3):.1f} ms against gitlint's {gitlint:.1f} ms", med('msg', 3) / gitlint, "(not a goal; for comparison)", med('msg', 3) / gitlint <= 0.6),
     ("pre-commit hook, 1,000 staged files with 100 YAML configs", f"{staged_hook:.1f} ms against the commit-msg hook's {staged_msg:.1f} ms", staged_hook / staged_msg, "<= 1.5x the commit-msg hook", staged_hook / staged_msg <= 1.5),
     ("check commits over 10,000 commits", f"{med('range', 0):.0f} ms against commitlint's {med('range', 1):.0f} ms", med('range', 1) / med('range', 0), ">= 20x faster than commitlint", med('range', 1) / med('range', 0) >= 20),
     ("check commits over the real-shaped history", f"{med('real', 0):.0f} ms against commitlint's {med('real', 1):.0f} ms", med('real', 1) / med('real', 0), ">= 15x faster than commitlint", med('real', 1) / med('real', 0) >= 15),

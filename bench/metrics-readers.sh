@@ -15,6 +15,12 @@ python=/usr/bin/python3
 "$python" -c 'import google.protobuf.message_factory' || { echo "needs python3-protobuf (apt-get install python3-protobuf)" >&2; exit 2; }
 mlexp="$root/mlexp"
 "$mlexp" --version >/dev/null
+# history append is answered by the resident server from the second call on (README, Git hooks): start it and wait
+"$mlexp" rules >/dev/null
+for _ in $(seq 1 120); do
+  ls "${XDG_RUNTIME_DIR:-$HOME/.cache}"/mlexp/server-* 2>/dev/null | grep -qv '\.lock$' && break
+  sleep 0.5
+done
 [ -d "$root/core/target/test-classes/io/mlexp/metrics" ] || (cd "$root" && mvn -B -q -o -DskipTests -pl core test-compile)
 java -cp "$root/core/target/test-classes:$root/cli/target/mlexp/lib/*:$root/cli/target/mlexp/lib/engines/*" io.mlexp.metrics.EventFileWriter "$work/descriptors.pb"
 writer="$root/core/src/test/resources/scripts/tfevents.py"
@@ -60,11 +66,12 @@ hyperfine -N -w 1 -r 5 --export-markdown "$work/csv.md" \
   -n "python csv, CSV" "$python $work/read_csv.py $work/metrics.1000000.csv" >/dev/null
 cat "$work/csv.md"
 echo
-echo "Peak resident memory (GNU time, KiB):"
+echo "Peak resident memory (GNU time, KiB; mlexp in a JVM of its own, MLEXP_SERVER=off):"
 echo
 echo "| reader | 100,000 steps | 1,000,000 steps |"
 echo "|---|---|---|"
-rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+# each mlexp row in a JVM of its own (MLEXP_SERVER=off): the reader's own memory, not the resident server's or the client's
+rss() { MLEXP_SERVER=off /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 echo "| mlexp, events | $(rss "$mlexp" history append --history "$work/H" --tag v1 --commit abcdef1 --metrics "$work/events.out.tfevents.100000") | $(rss "$mlexp" history append --history "$work/H" --tag v1 --commit abcdef1 --metrics "$work/events.out.tfevents.1000000") |"
 echo "| python3-protobuf, events | $(rss "$python" "$writer" "$work/descriptors.pb" summarize "$work/events.out.tfevents.100000") | $(rss "$python" "$writer" "$work/descriptors.pb" summarize "$work/events.out.tfevents.1000000") |"
 echo "| mlexp, CSV | $(rss "$mlexp" history append --history "$work/H" --tag v1 --commit abcdef1 --metrics "$work/metrics.100000.csv") | $(rss "$mlexp" history append --history "$work/H" --tag v1 --commit abcdef1 --metrics "$work/metrics.1000000.csv") |"

@@ -18,28 +18,31 @@ record CsvRow(List<Field> fields) {
         int i = 0;
         while (true) {
             int start = i;
-            var text = new StringBuilder();
-            if (i < line.length() && line.charAt(i) == '"') {
-                i++;
-                while (i < line.length()) {
-                    char c = line.charAt(i++);
-                    if (c != '"') {
-                        text.append(c);
-                    } else if (i < line.length() && line.charAt(i) == '"') {
-                        text.append('"');
-                        i++;
-                    } else {
-                        break;
-                    }
-                }
-                while (i < line.length() && line.charAt(i) != ',') {
-                    text.append(line.charAt(i++)); // after the closing quote: kept, as Python's csv keeps it
-                }
-            } else {
+            if (i >= line.length() || line.charAt(i) != '"') { // the common cell, unquoted: no copy but the substring
                 int comma = line.indexOf(',', i);
                 int end = comma < 0 ? line.length() : comma;
-                text.append(line, i, end);
-                i = end;
+                fields.add(new Field(line.substring(i, end), start + 1));
+                if (comma < 0) {
+                    return new CsvRow(fields);
+                }
+                i = comma + 1;
+                continue;
+            }
+            var text = new StringBuilder();
+            i++;
+            while (i < line.length()) {
+                char c = line.charAt(i++);
+                if (c != '"') {
+                    text.append(c);
+                } else if (i < line.length() && line.charAt(i) == '"') {
+                    text.append('"');
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            while (i < line.length() && line.charAt(i) != ',') {
+                text.append(line.charAt(i++)); // after the closing quote: kept, as Python's csv keeps it
             }
             fields.add(new Field(text.toString(), start + 1));
             if (i >= line.length()) {

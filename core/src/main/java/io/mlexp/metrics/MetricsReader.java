@@ -193,8 +193,7 @@ public final class MetricsReader {
                 if (cell.isEmpty()) {
                     continue;
                 }
-                int column = cells.get(c).column();
-                var value = number(cell, new SourceLocation(displayName, number, column), header[c]);
+                var value = number(cell, displayName, number, cells.get(c).column(), header[c]);
                 if (c == stepColumn) {
                     step = (long) value;
                 } else if (!header[c].equals("epoch")) { // Lightning's index column, not a metric
@@ -258,19 +257,30 @@ public final class MetricsReader {
         return new Sample(step, values, location);
     }
 
-    private static double number(String cell, SourceLocation location, String column) {
+    /** A CSV cell's number; the location is made only for a cell that holds none, as a log of millions has few. */
+    private static double number(String cell, String displayName, int line, int column, String name) {
+        char first = cell.charAt(0);
+        char lead = (first == '-' || first == '+') && cell.length() > 1 ? cell.charAt(1) : first;
+        if (!Character.isLetter(lead)) { // inf, nan and their kin are words
+            try {
+                return PlainDecimal.parse(cell);
+            } catch (NumberFormatException e) {
+                throw notANumber(cell, displayName, line, column, name, e);
+            }
+        }
         return switch (cell.toLowerCase(Locale.ROOT)) {
             case "nan" -> Double.NaN;
             case "inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
             case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-            default -> {
-                try {
-                    yield Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw InvalidInputException.of("metrics-format", location,
-                            "column '" + column + "' holds '" + cell + "', not a number", e);
-                }
-            }
+            default -> throw notANumber(cell, displayName, line, column, name, null);
         };
+    }
+
+    private static InvalidInputException notANumber(String cell, String displayName, int line, int column, String name,
+            @Nullable NumberFormatException cause) {
+        var location = new SourceLocation(displayName, line, column);
+        var message = "column '" + name + "' holds '" + cell + "', not a number";
+        return cause == null ? InvalidInputException.of("metrics-format", location, message)
+                : InvalidInputException.of("metrics-format", location, message, cause);
     }
 }
