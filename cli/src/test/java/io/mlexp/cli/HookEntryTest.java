@@ -59,14 +59,11 @@ class HookEntryTest {
         Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\nrules:\n  commit-wip: warning\n");
         Files.writeString(repo.resolve("MSG"), "feat: WIP add the loader\n");
         var out = new ByteArrayOutputStream();
-        var stdout = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(HookEntry.run(new String[] {"check", "commit-msg", "MSG"}, repo)).contains(0);
-        } finally {
-            System.setOut(stdout);
-        }
+        var err = new ByteArrayOutputStream();
+
+        assertThat(HookEntry.run(new String[] {"check", "commit-msg", "MSG"}, repo, out, err)).contains(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("warning:", "[commit-wip]").doesNotContain("error:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -17,17 +17,19 @@ class SmokeCommandTest {
         Files.createDirectory(repo.resolve(".git"));
     }
 
+    /** A run that logs a loss of 4, 3, 2, 1 against a bound of 0.5. */
+    private static final String OVER_BOUND = """
+            smoke:
+              engine: local
+              command: 'for i in 1 2 3 4; do echo "{\\"step\\": $i, \\"loss\\": $((5 - i))}" >> "$MLEXP_METRICS"; done'
+              expect:
+                bounds:
+                  loss: { max: 0.5 }
+            """;
+
     @Test
     void shouldRunLocallyPrintATableAndWriteSmokeJson() throws Exception {
-        Files.writeString(repo.resolve(".mlexp.yml"), """
-                version: 1
-                smoke:
-                  engine: local
-                  command: 'for i in 1 2 3 4; do echo "{\\"step\\": $i, \\"loss\\": $((5 - i))}" >> "$MLEXP_METRICS"; done'
-                  expect:
-                    bounds:
-                      loss: { max: 0.5 }
-                """);
+        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\n" + OVER_BOUND);
 
         var run = CommandRun.in(repo, "smoke");
 
@@ -42,17 +44,7 @@ class SmokeCommandTest {
 
     @Test
     void smokeJsonSaysWhatTheTeamsRulesSayNotTheRulesDefaults() throws Exception {
-        Files.writeString(repo.resolve(".mlexp.yml"), """
-                version: 1
-                rules:
-                  smoke-bounds: warning
-                smoke:
-                  engine: local
-                  command: 'for i in 1 2 3 4; do echo "{\\"step\\": $i, \\"loss\\": $((5 - i))}" >> "$MLEXP_METRICS"; done'
-                  expect:
-                    bounds:
-                      loss: { max: 0.5 }
-                """);
+        Files.writeString(repo.resolve(".mlexp.yml"), "version: 1\nrules:\n  smoke-bounds: warning\n" + OVER_BOUND);
 
         var run = CommandRun.in(repo, "smoke");
 
