@@ -132,8 +132,9 @@ final class CommandServer {
         }
         client.setSoTimeout(0);
         reply.write("s\n".getBytes(StandardCharsets.US_ASCII));
-        var out = new Framed('o', reply);
-        var err = new Framed('e', reply);
+        var records = new Records(reply);
+        var out = records.stream('o');
+        var err = records.stream('e');
         int exitCode;
         boolean keepServing = true;
         try {
@@ -144,8 +145,7 @@ final class CommandServer {
             exitCode = ExitCodes.ENVIRONMENT;
             keepServing = !(e instanceof OutOfMemoryError);
         }
-        out.flush();
-        err.flush();
+        records.send();
         reply.write(("x " + exitCode + "\n").getBytes(StandardCharsets.US_ASCII));
         reply.flush();
         return keepServing;
@@ -256,44 +256,65 @@ final class CommandServer {
         }
     }
 
-    /** One of the command's output streams, sent as {@code KIND LENGTH} records on the shared reply. */
-    private static final class Framed extends OutputStream {
-        private final char kind;
+    /**
+     * The command's standard output and error as {@code KIND LENGTH} records on the reply, in the order they were
+     * written. Lines are gathered into records of up to 64 KiB, since the client reads a short record a byte at a time;
+     * a flush sends what is gathered only once 100 ms have passed since the last record, so that a long command's
+     * progress still shows as it comes.
+     */
+    private static final class Records {
+        private static final int MAX_RECORD = 1 << 16;
+        private static final long FLUSH_NANOS = 100_000_000L;
+
         private final OutputStream reply;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private char kind = 'o';
+        private long sent = System.nanoTime();
 
-        Framed(char kind, OutputStream reply) {
-            this.kind = kind;
+        Records(OutputStream reply) {
             this.reply = reply;
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            pending.write(b);
-            if (pending.size() >= 8192) {
-                flush();
-            }
+        OutputStream stream(char streamKind) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    gather(streamKind, bytes, offset, length);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    if (System.nanoTime() - sent > FLUSH_NANOS) {
+                        send();
+                    }
+                }
+            };
         }
 
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
+        synchronized void gather(char streamKind, byte[] bytes, int offset, int length) throws IOException {
+            if (streamKind != kind) {
+                send();
+                kind = streamKind;
+            }
             pending.write(bytes, offset, length);
-            if (pending.size() >= 8192) {
-                flush();
+            if (pending.size() >= MAX_RECORD) {
+                send();
             }
         }
 
-        @Override
-        public void flush() throws IOException {
-            if (pending.size() == 0) {
-                return;
-            }
-            synchronized (reply) {
+        synchronized void send() throws IOException {
+            if (pending.size() > 0) {
                 reply.write((kind + " " + pending.size() + "\n").getBytes(StandardCharsets.US_ASCII));
                 pending.writeTo(reply);
-                reply.flush();
+                pending.reset();
             }
-            pending.reset();
+            reply.flush();
+            sent = System.nanoTime();
         }
     }
 }
