@@ -52,6 +52,7 @@ final class CommandServer {
     private static final int MAX_FIELD_BYTES = 1 << 20;
     private static final int MAX_FIELDS = 100_000;
     private static final int REQUEST_TIMEOUT_MILLIS = 10_000;
+    private static final SecureRandom TOKENS = new SecureRandom();
 
     private final Path stateFile;
     private final Path libDir;
@@ -74,7 +75,7 @@ final class CommandServer {
     /** Serves until {@code idle} passes without a request, the jars change, or the state file stops naming it. */
     static void serve(Path stateFile, Path libDir, Duration idle) throws IOException {
         var bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
+        TOKENS.nextBytes(bytes);
         var server = new CommandServer(stateFile, libDir, HexFormat.of().formatHex(bytes));
         JGitEnvironment.follow();
         try (var socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -163,8 +164,12 @@ final class CommandServer {
 
     /** Writes the port and the token where only this user can read them, replacing the file whole. */
     private void announce(int port) throws IOException {
-        Files.createDirectories(stateFile.getParent());
-        var temporary = Files.createTempFile(stateFile.getParent(), ".server", ".tmp",
+        var folder = stateFile.toAbsolutePath().getParent();
+        if (folder == null) {
+            throw new IOException("the state file " + stateFile + " needs a folder");
+        }
+        Files.createDirectories(folder);
+        var temporary = Files.createTempFile(folder, ".server", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temporary, port + " " + token + "\n", StandardCharsets.US_ASCII);
         Files.move(temporary, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
