@@ -141,8 +141,7 @@ final class CommandServer {
         try {
             exitCode = Environment.with(request.get().environment(), () -> run(args, request.get().workingDirectory(), out, err));
         } catch (OutOfMemoryError | StackOverflowError e) {
-            err.write(("mlexp: internal error: " + e.getClass().getSimpleName() + " while checking; the input is too large"
-                    + " or too deeply nested for this run\n").getBytes(StandardCharsets.UTF_8));
+            err.write((Main.exhausted(e) + "\n").getBytes(StandardCharsets.UTF_8));
             exitCode = ExitCodes.ENVIRONMENT;
             keepServing = !(e instanceof OutOfMemoryError);
         }

@@ -13,10 +13,15 @@ public final class Main {
                     .orElseGet(() -> MlexpCommand.newCommandLine(workingDirectory).execute(args));
         } catch (StackOverflowError | OutOfMemoryError e) {
             // Inputs are bounded before they are parsed; this is the last line of defence, never a stack trace.
-            System.err.println("mlexp: internal error: " + e.getClass().getSimpleName()
-                    + " while checking; the input is too large or too deeply nested for this run (--debug shows nothing more)");
+            System.err.println(exhausted(e));
             exitCode = ExitCodes.ENVIRONMENT;
         }
         System.exit(exitCode);
+    }
+
+    /** What a user reads when a command ran out of stack or memory, here and in the resident server. */
+    static String exhausted(VirtualMachineError e) {
+        return "mlexp: internal error: " + e.getClass().getSimpleName()
+                + " while checking; the input is too large or too deeply nested for this run (--debug shows nothing more)";
     }
 }
