@@ -11,6 +11,7 @@ import io.mlexp.util.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -186,7 +187,7 @@ public final class MetricsReader {
                 throw InvalidInputException.of("metrics-format", new SourceLocation(displayName, number, cells.get(header.length).column()),
                         "the row has " + cells.size() + " values, but the header names " + header.length + " columns");
             }
-            var values = new LinkedHashMap<String, Double>();
+            Map<String, Double> values = Map.of(); // most rows of a Lightning log hold one metric: no map is built for them
             long step = ++count;
             for (int c = 0; c < cells.size(); c++) {
                 var cell = cells.get(c).text().strip();
@@ -197,10 +198,19 @@ public final class MetricsReader {
                 if (c == stepColumn) {
                     step = (long) value;
                 } else if (!header[c].equals("epoch")) { // Lightning's index column, not a metric
-                    values.put(header[c], value);
+                    values = with(values, header[c], value);
                 }
             }
             each.accept(new Sample(step, values, SourceLocation.of(displayName, number)));
+        }
+
+        private static Map<String, Double> with(Map<String, Double> values, String name, double value) {
+            if (values.isEmpty()) {
+                return Map.of(name, value);
+            }
+            var more = values instanceof LinkedHashMap<String, Double> mutable ? mutable : new LinkedHashMap<>(values);
+            more.put(name, value);
+            return more;
         }
 
         private void header(String line) {
