@@ -29,11 +29,8 @@ for _ in $(seq 1 120); do archive_ready && break; sleep 1; done
 archive_ready || echo "warning: no current CDS archive was made; figures are without it" >&2
 # The resident server answers hooks from the second one on (README, Git hooks): start it and wait for it, so that
 # the figures are a developer's steady state; the first commit's own JVM is measured too (MLEXP_SERVER=off).
-"$mlexp" rules >/dev/null
-for _ in $(seq 1 120); do
-  ls "${XDG_RUNTIME_DIR:-$HOME/.cache}"/mlexp/server-* 2>/dev/null | grep -qv '\.lock$' && break
-  sleep 0.5
-done
+. "$root/bench/resident-server.sh"
+wait_for_server "$mlexp"
 
 # hyperfine's tables give means; the goals are stated for medians, so each table is followed by them.
 # Usage: medians RESULT.json NAME... (one name per command, in order; one of them is "commit-msg hook")

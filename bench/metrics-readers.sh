@@ -16,11 +16,8 @@ python=/usr/bin/python3
 mlexp="$root/mlexp"
 "$mlexp" --version >/dev/null
 # history append is answered by the resident server from the second call on (README, Git hooks): start it and wait
-"$mlexp" rules >/dev/null
-for _ in $(seq 1 120); do
-  ls "${XDG_RUNTIME_DIR:-$HOME/.cache}"/mlexp/server-* 2>/dev/null | grep -qv '\.lock$' && break
-  sleep 0.5
-done
+. "$root/bench/resident-server.sh"
+wait_for_server "$mlexp"
 [ -d "$root/core/target/test-classes/io/mlexp/metrics" ] || (cd "$root" && mvn -B -q -o -DskipTests -pl core test-compile)
 java -cp "$root/core/target/test-classes:$root/cli/target/mlexp/lib/*:$root/cli/target/mlexp/lib/engines/*" io.mlexp.metrics.EventFileWriter "$work/descriptors.pb"
 writer="$root/core/src/test/resources/scripts/tfevents.py"
