@@ -1,10 +1,8 @@
 package io.mlexp.cli;
 
 import io.mlexp.check.EnvironmentException;
-import io.mlexp.check.SourceLocation;
 import io.mlexp.config.MlexpConfig;
 import io.mlexp.history.History;
-import io.mlexp.util.RepoPaths;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +31,7 @@ final class HistoryOptions {
         }
         var config = workspace.filter(w -> Files.exists(w.configFile())).map(Workspace::loadConfig);
         var directory = history != null ? command.global().workingDirectory().resolve(history)
-                : RepoPaths.inside(workspace.get().root(), config.map(c -> c.locations().of("publish.history"))
-                        .orElse(SourceLocation.of(workspace.get().configDisplayName())), "publish.history",
-                        config.map(c -> c.publish().history()).orElse(".mlexp/history"));
+                : config.orElseGet(MlexpConfig::defaults).historyDirectory(workspace.get().root());
         return new Located(History.at(directory), directory, workspace, config);
     }
 }

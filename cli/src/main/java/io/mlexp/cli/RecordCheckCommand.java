@@ -45,7 +45,7 @@ final class RecordCheckCommand extends MlexpSubcommand {
         }
         var result = check.workingTree(root, paths);
         var findings = new ArrayList<>(result.findings());
-        var history = History.at(RepoPaths.inside(root, config.locations().of("publish.history"), "publish.history", config.publish().history()));
+        var history = History.at(config.historyDirectory(root));
         int measured = 0;
         if (Files.exists(history.file())) {
             var loaded = history.read();

@@ -1,5 +1,7 @@
 package io.mlexp.config;
 
+import io.mlexp.util.RepoPaths;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -37,6 +39,11 @@ public record MlexpConfig(
     /** The same rules with another smoke section (a CI's GPU selection). */
     public MlexpConfig withSmoke(SmokeConfig other) {
         return new MlexpConfig(version, onViolation, commits, configs, files, record, other, publish, rules, locations);
+    }
+
+    /** {@code publish.history} under {@code root}, refused where it leads outside; a refusal points at the setting. */
+    public Path historyDirectory(Path root) {
+        return RepoPaths.inside(root, locations.of("publish.history"), "publish.history", publish.history());
     }
 
     public static MlexpConfig defaults() {

@@ -18,7 +18,6 @@ import io.mlexp.report.Reports;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
 import io.mlexp.smoke.SmokeResult;
-import io.mlexp.util.RepoPaths;
 import io.mlexp.workspace.Workspace;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -60,7 +59,7 @@ final class PublishStage implements StageRunner {
                 Entries.finalValues(samples), Optional.of(new HistoryEntry.SmokeSummary(written.get().verdict(), written.get().engine(),
                         written.get().seconds())), written.get().fingerprint(), recordOf(root, config, context, head));
 
-        var history = History.at(RepoPaths.inside(root, config.locations().of("publish.history"), "publish.history", config.publish().history()));
+        var history = History.at(config.historyDirectory(root));
         var loaded = history.read();
         warnings.addAll(loaded.warnings());
         var entries = new ArrayList<>(loaded.entries());
