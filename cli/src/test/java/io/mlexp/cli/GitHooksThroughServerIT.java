@@ -35,12 +35,30 @@ class GitHooksThroughServerIT extends GitHooksIT {
     }
 
     private static boolean hasState(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
+        return Files.isDirectory(folder) && stateFile(folder).isPresent();
+    }
+
+    private static java.util.Optional<Path> stateFile(Path folder) throws Exception {
         try (var files = Files.list(folder)) {
-            return files.anyMatch(file -> file.getFileName().toString().startsWith("server-") && !file.toString().endsWith(".lock"));
+            return files.filter(file -> file.getFileName().toString().startsWith("server-")
+                    && !file.toString().endsWith(".lock")).findFirst();
         }
+    }
+
+    @Test
+    void aServerGoneWithoutATraceLeavesNoneInTheOutput() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var state = stateFile(runtime.resolve("mlexp")).orElseThrow();
+        Files.writeString(state, closedPort + " " + "0".repeat(48) + "\n"); // as a server killed with -9 leaves it
+        Files.writeString(repo.resolve("MSG"), "feature: add training.\n");
+
+        var result = run(repo, MLEXP.toString(), "check", "commit-msg", "MSG");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).startsWith("MSG:1:1: error: unknown type `feature`");
     }
 
     @Test
