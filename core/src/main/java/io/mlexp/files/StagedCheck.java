@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -23,12 +23,7 @@ public final class StagedCheck {
     /** Chunks read ahead of the checks: with blobs of at most 1 MiB, at most 64 MiB are held. */
     private static final int READ_AHEAD = 4;
     private static final int MAX_CHECKERS = 4;
-    private static final Chunk END = new Chunk(-1, List.of());
-
-    /** The one marker object that ends the work, told apart by its index, not by identity. */
-    private static boolean isEnd(Chunk chunk) {
-        return chunk.index() < 0;
-    }
+    private static final Chunk END = new Chunk(List.of(), true);
 
     private final Supplier<FileRules> rules;
 
@@ -59,9 +54,7 @@ public final class StagedCheck {
                 throw failure.get();
             }
             var findings = new ArrayList<Finding>();
-            for (int i = 0; i < reading.chunks.get(); i++) {
-                findings.addAll(checking.found.get(i));
-            }
+            new TreeMap<>(checking.found).values().forEach(findings::addAll);
             return findings;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,7 +72,12 @@ public final class StagedCheck {
         return thread;
     }
 
-    private record Chunk(int index, List<RepoFile> files) {
+    /** A file and its position in Git's order of the staged files, which is the order of the findings. */
+    private record Placed(int position, RepoFile file) {
+    }
+
+    /** Files to check, or the marker that ends the work. */
+    private record Chunk(List<Placed> files, boolean end) {
     }
 
     /** Checks chunks until {@link #END}, which it passes on to the next checker. */
@@ -87,7 +85,7 @@ public final class StagedCheck {
         private final FileRules rules;
         private final BlockingQueue<Chunk> arrived;
         private final AtomicReference<RuntimeException> failure;
-        private final Map<Integer, List<Finding>> found = new ConcurrentHashMap<>();
+        private final Map<Integer, List<Finding>> found = new ConcurrentHashMap<>(); // by position; none for a clean file
 
         Checking(FileRules rules, BlockingQueue<Chunk> arrived, AtomicReference<RuntimeException> failure) {
             this.rules = rules;
@@ -98,12 +96,13 @@ public final class StagedCheck {
         @Override
         public void run() {
             try {
-                for (var chunk = arrived.take(); !isEnd(chunk); chunk = arrived.take()) {
-                    var findings = new ArrayList<Finding>();
-                    for (var file : chunk.files()) {
-                        findings.addAll(rules.check(file));
+                for (var chunk = arrived.take(); !chunk.end(); chunk = arrived.take()) {
+                    for (var placed : chunk.files()) {
+                        var findings = rules.check(placed.file());
+                        if (!findings.isEmpty()) {
+                            found.put(placed.position(), findings);
+                        }
                     }
-                    found.put(chunk.index(), findings);
                 }
                 arrived.put(END);
             } catch (InterruptedException e) {
@@ -124,8 +123,7 @@ public final class StagedCheck {
         private final StagedFiles staged;
         private final BlockingQueue<Chunk> arrived;
         private final AtomicReference<RuntimeException> failure;
-        private List<RepoFile> chunk = new ArrayList<>(CHUNK);
-        private final AtomicInteger chunks = new AtomicInteger(); // written by the reader, read once it is done
+        private List<Placed> chunk = new ArrayList<>(CHUNK);
 
         Reading(StagedFiles staged, BlockingQueue<Chunk> arrived, AtomicReference<RuntimeException> failure) {
             this.staged = staged;
@@ -137,8 +135,10 @@ public final class StagedCheck {
         public void run() {
             try {
                 staged.read(this::add);
-                if (!chunk.isEmpty()) {
-                    send();
+                synchronized (this) {
+                    if (!chunk.isEmpty()) {
+                        send();
+                    }
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
@@ -151,8 +151,8 @@ public final class StagedCheck {
             }
         }
 
-        private void add(RepoFile file) {
-            chunk.add(file);
+        private synchronized void add(RepoFile file, int position) { // from each thread that reads the working tree
+            chunk.add(new Placed(position, file));
             if (chunk.size() == CHUNK) {
                 send();
             }
@@ -160,8 +160,7 @@ public final class StagedCheck {
 
         private void send() {
             try {
-                arrived.put(new Chunk(chunks.get(), chunk));
-                chunks.incrementAndGet();
+                arrived.put(new Chunk(chunk, false));
                 chunk = new ArrayList<>(CHUNK);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

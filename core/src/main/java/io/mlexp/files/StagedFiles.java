@@ -10,26 +10,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ObjIntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What is staged for the next commit, read through the {@code git} command rather than JGit, for two
- * reasons. It is the pre-commit hook's own view: {@code git commit -a} and {@code git commit PATH} stage
- * into a temporary index named by {@code GIT_INDEX_FILE}, which only git itself honours everywhere.
- * And it is fast: two short git processes cost less than JGit's first repository open (~70 ms).
+ * What is staged for the next commit, as the pre-commit hook must see it: {@code git commit -a} and
+ * {@code git commit PATH} stage into a temporary index named by {@code GIT_INDEX_FILE}.
  *
- * <p>{@code git diff --cached} lists the files; one {@code git cat-file --batch}, started while the
- * diff runs, streams their contents, and each file is handed on as soon as its content is in, so that
- * rules can check it while git reads the next. A blob over {@link #INLINE_MAX_BLOB} (a model staged by
- * mistake) is not streamed: its process stops there; a {@code cat-file --batch-check} then sizes the
- * rest, a fresh batch reads the small ones, and a large blob is read only if a rule asks for it.</p>
+ * <p>The list of files and their blob IDs comes from JGit ({@link IndexAgainstHead}), or, where JGit
+ * cannot read the index or another of Git's variables points elsewhere, from {@code git diff --cached}.
+ * A file whose working-tree copy is still that blob, as it is right after {@code git add}, is read from
+ * there ({@link WorkingTreeCopy}) and handed on at once, so that rules check it while the next is read.
+ * The others are read from Git: one {@code git cat-file --batch} streams their contents. A blob over
+ * {@link #INLINE_MAX_BLOB} (a model staged by mistake) is not streamed: that process stops there; a
+ * {@code cat-file --batch-check} then sizes the rest, a fresh batch reads the small ones, and a large
+ * blob is read only if a rule asks for it.</p>
  */
 public final class StagedFiles implements AutoCloseable {
     static final long INLINE_MAX_BLOB = 1L << 20;
-    private static final String[] DIFF = {"diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev",
-        "--no-ext-diff", "--ignore-submodules=all", "--diff-filter=ACMT"};
-    private static final String GITLINK_MODE = "160000";
+    private static final int MAX_COPIERS = 4;
 
     private final Path root;
     private @Nullable Process batch;
@@ -45,73 +49,96 @@ public final class StagedFiles implements AutoCloseable {
         return new StagedFiles(repositoryRoot);
     }
 
-    /** Files added, modified, copied or renamed (under their new name) in the index against HEAD. */
+    /** Files added, modified, copied or renamed (under their new name) in the index against HEAD, in Git's order. */
     public List<RepoFile> list() {
-        var files = new ArrayList<RepoFile>();
-        read(files::add);
-        return files;
+        var files = new ConcurrentSkipListMap<Integer, RepoFile>();
+        read((file, position) -> files.put(position, file));
+        return List.copyOf(files.values());
     }
 
     /**
-     * Hands each staged file to {@code arrived}, in Git's order, as soon as its content is read; this
-     * is where memory is bounded: {@code arrived} may block until the files before have been checked.
+     * Hands each staged file to {@code arrived} with its position in Git's order, as soon as its content
+     * is read: those read from the working tree first, by more than one thread at once, then those read
+     * from Git. This is where memory is bounded: {@code arrived} may block until the files before have
+     * been checked.
      */
-    public void read(Consumer<RepoFile> arrived) {
-        var diff = GitCommand.startReading(root, DIFF);
-        batch = startBatch(); // git starts it while the diff runs
-        var entries = entries(GitCommand.output(diff, root, DIFF));
-        int next = streamUntilLarge(entries, arrived);
-        batch.destroy();
-        if (next < entries.size()) {
-            readRest(entries.subList(next, entries.size()), arrived);
+    public void read(ObjIntConsumer<RepoFile> arrived) {
+        var entries = IndexAgainstHead.read(root).orElseGet(() -> CachedDiff.read(root));
+        var fromGit = copyFromWorkingTree(entries, arrived);
+        if (fromGit.isEmpty()) {
+            return;
         }
+        batch = startBatch();
+        int next = streamUntilLarge(fromGit, arrived);
+        batch.destroy();
+        if (next < fromGit.size()) {
+            readRest(fromGit.subList(next, fromGit.size()), arrived);
+        }
+    }
+
+    /**
+     * Hands on every file whose working-tree copy is what was staged, reading on as many threads as
+     * there are cores (to four): a small file costs more in system calls than in reading. Returns the
+     * rest, in order.
+     */
+    private List<StagedEntry> copyFromWorkingTree(List<StagedEntry> entries, ObjIntConsumer<RepoFile> arrived) {
+        var copied = new AtomicIntegerArray(entries.size());
+        var next = new AtomicInteger();
+        var failure = new AtomicReference<RuntimeException>();
+        Runnable copier = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < entries.size() && failure.get() == null; i = next.getAndIncrement()) {
+                    var entry = entries.get(i);
+                    var copy = entry.symbolicLink() ? Optional.<byte[]>empty()
+                            : WorkingTreeCopy.read(root, entry.path(), entry.blob(), INLINE_MAX_BLOB);
+                    if (copy.isPresent()) {
+                        var content = copy.get();
+                        arrived.accept(new RepoFile(entry.path(), content.length, () -> content), entry.position());
+                        copied.set(i, 1);
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        var helpers = new ArrayList<Thread>();
+        for (int i = 1; i < Math.min(MAX_COPIERS, Runtime.getRuntime().availableProcessors()) && i * 64 < entries.size(); i++) {
+            var helper = new Thread(copier, "mlexp-staged-copy-" + i);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        copier.run();
+        try {
+            for (var helper : helpers) {
+                helper.join();
+            }
+        } catch (InterruptedException e) {
+            helpers.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while reading the staged files", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        var rest = new ArrayList<StagedEntry>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (copied.get(i) == 0) {
+                rest.add(entries.get(i));
+            }
+        }
+        return rest;
     }
 
     private Process startBatch() {
         return GitCommand.start(root, ProcessBuilder.Redirect.DISCARD, "cat-file", "--batch");
     }
 
-    private record Entry(String path, String blob) {
-    }
-
-    /** {@code :oldmode newmode oldsha newsha status NUL path NUL}, repeated; submodules left out. */
-    private static List<Entry> entries(byte[] raw) {
-        var entries = new ArrayList<Entry>();
-        int start = 0;
-        while (start < raw.length) {
-            int headerEnd = indexOf(raw, 0, start);
-            int pathEnd = indexOf(raw, 0, headerEnd + 1);
-            int newMode = indexOf(raw, ' ', start) + 1;
-            int oldId = indexOf(raw, ' ', newMode) + 1;
-            int newId = indexOf(raw, ' ', oldId) + 1;
-            int status = indexOf(raw, ' ', newId) + 1;
-            if (status >= headerEnd) {
-                throw new EnvironmentException("git diff --cached wrote what mlexp cannot read: '"
-                        + new String(raw, start, headerEnd - start, StandardCharsets.UTF_8) + "'");
-            }
-            if (!new String(raw, newMode, oldId - 1 - newMode, StandardCharsets.US_ASCII).equals(GITLINK_MODE)) {
-                entries.add(new Entry(new String(raw, headerEnd + 1, pathEnd - headerEnd - 1, StandardCharsets.UTF_8),
-                        new String(raw, newId, status - 1 - newId, StandardCharsets.US_ASCII)));
-            }
-            start = pathEnd + 1;
-        }
-        return entries;
-    }
-
-    private static int indexOf(byte[] bytes, int value, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == value) {
-                return i;
-            }
-        }
-        return bytes.length;
-    }
-
     /**
      * Reads the entries through the running batch: {@code SHA blob SIZE LF CONTENT LF} each. Returns
      * where it stopped: after the first blob too large to stream, or at the end.
      */
-    private int streamUntilLarge(List<Entry> entries, Consumer<RepoFile> arrived) {
+    private int streamUntilLarge(List<StagedEntry> entries, ObjIntConsumer<RepoFile> arrived) {
         var running = java.util.Objects.requireNonNull(batch, "the batch is started before it is read");
         var out = new CatFileOutput(running.getInputStream());
         ask(running, entries);
@@ -121,11 +148,11 @@ public final class StagedFiles implements AutoCloseable {
                 long size = out.nextSize(entry.path());
                 if (size > INLINE_MAX_BLOB) {
                     batch.destroy();
-                    arrived.accept(onDemand(entry, size));
+                    arrived.accept(onDemand(entry, size), entry.position());
                     return i + 1;
                 }
                 var content = out.content((int) size);
-                arrived.accept(new RepoFile(entry.path(), size, () -> content));
+                arrived.accept(new RepoFile(entry.path(), size, () -> content), entry.position());
             }
             return entries.size();
         } catch (IOException e) {
@@ -138,7 +165,7 @@ public final class StagedFiles implements AutoCloseable {
      * {@code cat-file --batch-check}, then the contents of the small ones from one batch, so that no
      * large blob is read unless a rule asks, and none costs a process of its own.
      */
-    private void readRest(List<Entry> rest, Consumer<RepoFile> arrived) {
+    private void readRest(List<StagedEntry> rest, ObjIntConsumer<RepoFile> arrived) {
         var sizes = new long[rest.size()];
         var sizing = GitCommand.start(root, ProcessBuilder.Redirect.DISCARD, "cat-file", "--batch-check");
         try {
@@ -147,7 +174,7 @@ public final class StagedFiles implements AutoCloseable {
             for (int i = 0; i < rest.size(); i++) {
                 sizes[i] = out.nextSize(rest.get(i).path());
             }
-            var small = new ArrayList<Entry>();
+            var small = new ArrayList<StagedEntry>();
             for (int i = 0; i < rest.size(); i++) {
                 if (sizes[i] <= INLINE_MAX_BLOB) {
                     small.add(rest.get(i));
@@ -159,10 +186,10 @@ public final class StagedFiles implements AutoCloseable {
             for (int i = 0; i < rest.size(); i++) {
                 var entry = rest.get(i);
                 if (sizes[i] > INLINE_MAX_BLOB) {
-                    arrived.accept(onDemand(entry, sizes[i]));
+                    arrived.accept(onDemand(entry, sizes[i]), entry.position());
                 } else {
                     var content = contents.content((int) contents.nextSize(entry.path()));
-                    arrived.accept(new RepoFile(entry.path(), sizes[i], () -> content));
+                    arrived.accept(new RepoFile(entry.path(), sizes[i], () -> content), entry.position());
                 }
             }
         } catch (IOException e) {
@@ -173,7 +200,7 @@ public final class StagedFiles implements AutoCloseable {
     }
 
     /** Writes the entries' IDs to {@code cat-file}: from another thread, so that its full output pipe cannot block us both. */
-    private static void ask(Process catFile, List<Entry> entries) {
+    private static void ask(Process catFile, List<StagedEntry> entries) {
         var names = new Thread(() -> {
             try (var stdin = new BufferedOutputStream(catFile.getOutputStream(), 1 << 16)) {
                 for (var entry : entries) {
@@ -188,7 +215,7 @@ public final class StagedFiles implements AutoCloseable {
         names.start();
     }
 
-    private RepoFile onDemand(Entry entry, long size) {
+    private RepoFile onDemand(StagedEntry entry, long size) {
         return new RepoFile(entry.path(), size, () -> content(entry.blob()));
     }
 

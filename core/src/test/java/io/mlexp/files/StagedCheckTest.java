@@ -87,6 +87,50 @@ class StagedCheckTest {
     }
 
     @Test
+    void shouldCheckWhatACleanFilterStagedNotWhatTheWorkingTreeHolds() throws Exception {
+        var git = GitCli.init(dir);
+        git.commit("README.md", "chore: start");
+        git.run("config", "filter.redact.clean", "sed s/AKIA/XXXX/");
+        git.run("config", "filter.redact.smudge", "cat");
+        write(".gitattributes", "*.env filter=redact\n*.txt text eol=crlf\n");
+        write("prod.env", "key = 'AKIAIOSFODNN7EXAMPLE'\n"); // the filter takes the key out of what is staged
+        write("dev.env", "key = 'BKIAIOSFODNN7EXAMPLE'\n"); // nothing for it to take out
+        write("notes.txt", "line one\r\nline two\r\n"); // staged with LF endings
+        write("configs/train.yaml", "seed: 1\n");
+        Files.createSymbolicLink(dir.resolve("configs/current.yaml"), Path.of("train.yaml"));
+        git.run("add", "-A");
+
+        try (var staged = StagedFiles.open(dir)) {
+            var files = staged.list();
+
+            assertThat(files).extracting(RepoFile::path).containsExactly(".gitattributes", "configs/current.yaml",
+                    "configs/train.yaml", "dev.env", "notes.txt", "prod.env");
+            assertThat(files).extracting(StagedCheckTest::text).containsExactly("*.env filter=redact\n*.txt text eol=crlf\n",
+                    "train.yaml", "seed: 1\n", "key = 'BKIAIOSFODNN7EXAMPLE'\n", "line one\nline two\n",
+                    "key = 'XXXXIOSFODNN7EXAMPLE'\n");
+        }
+    }
+
+    @Test
+    void shouldKeepGitsOrderWhenSomeFilesComeFromTheWorkingTreeAndSomeFromGit() throws Exception {
+        var git = GitCli.init(dir);
+        git.commit("README.md", "chore: start");
+        var expected = new ArrayList<String>();
+        for (int i = 0; i < 100; i++) {
+            var name = String.format("configs/c%03d.yaml", i);
+            write(name, "seed: [" + i + "\n");
+            expected.add("yaml-syntax@" + name);
+        }
+        git.run("add", "-A");
+        for (int i = 0; i < 100; i += 3) {
+            write(String.format("configs/c%03d.yaml", i), "seed: " + i + "\n"); // fixed, but not staged
+        }
+
+        assertThat(check(CONFIG)).extracting(f -> f.ruleId() + "@" + f.location().file())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void shouldLetAnInvalidConfigSpeakFirstWhileGitReads() throws Exception {
         var git = GitCli.init(dir);
         git.commit("README.md", "chore: start");
