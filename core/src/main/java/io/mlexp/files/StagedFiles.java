@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The list of files and their blob IDs comes from JGit ({@link IndexAgainstHead}), or, where JGit
  * cannot read the index or another of Git's variables points elsewhere, from {@code git diff --cached}.
  * A file whose working-tree copy is still that blob, as it is right after {@code git add}, is read from
- * there ({@link WorkingTreeCopy}) and handed on at once, so that rules check it while the next is read.
+ * there ({@link WorkingTreeCopy}) and handed on at once, to be checked on the thread that read it.
  * The others are read from Git: one {@code git cat-file --batch} streams their contents. A blob over
  * {@link #INLINE_MAX_BLOB} (a model staged by mistake) is not streamed: that process stops there; a
  * {@code cat-file --batch-check} then sizes the rest, a fresh batch reads the small ones, and a large
@@ -58,9 +58,9 @@ public final class StagedFiles implements AutoCloseable {
 
     /**
      * Hands each staged file to {@code arrived} with its position in Git's order, as soon as its content
-     * is read: those read from the working tree first, by more than one thread at once, then those read
-     * from Git. This is where memory is bounded: {@code arrived} may block until the files before have
-     * been checked.
+     * is read, on the thread that read it: those read from the working tree first, on more than one
+     * thread at once where there are cores to spare, then those read from Git. What {@code arrived} does
+     * not keep is garbage once it returns: that bounds the memory.
      */
     public void read(ObjIntConsumer<RepoFile> arrived) {
         var entries = IndexAgainstHead.read(root).orElseGet(() -> CachedDiff.read(root));
@@ -77,9 +77,9 @@ public final class StagedFiles implements AutoCloseable {
     }
 
     /**
-     * Hands on every file whose working-tree copy is what was staged, reading on as many threads as
-     * there are cores (to four): a small file costs more in system calls than in reading. Returns the
-     * rest, in order.
+     * Hands on every file whose working-tree copy is what was staged, reading on one thread for every
+     * two cores (to four): a small file costs more in system calls than in reading, and the other cores
+     * are the JIT's and git's. Returns the rest, in order.
      */
     private List<StagedEntry> copyFromWorkingTree(List<StagedEntry> entries, ObjIntConsumer<RepoFile> arrived) {
         var copied = new AtomicIntegerArray(entries.size());
@@ -102,7 +102,8 @@ public final class StagedFiles implements AutoCloseable {
             }
         };
         var helpers = new ArrayList<Thread>();
-        for (int i = 1; i < Math.min(MAX_COPIERS, Runtime.getRuntime().availableProcessors()) && i * 64 < entries.size(); i++) {
+        int copiers = Math.max(1, Math.min(MAX_COPIERS, Runtime.getRuntime().availableProcessors() / 2));
+        for (int i = 1; i < copiers && i * 64 < entries.size(); i++) {
             var helper = new Thread(copier, "mlexp-staged-copy-" + i);
             helper.setDaemon(true);
             helper.start();

@@ -131,7 +131,7 @@ class StagedCheckTest {
     }
 
     @Test
-    void shouldLetAnInvalidConfigSpeakFirstWhileGitReads() throws Exception {
+    void shouldLetAnInvalidConfigSpeakBeforeAnyFileIsRead() throws Exception {
         var git = GitCli.init(dir);
         git.commit("README.md", "chore: start");
         for (int i = 0; i < 200; i++) {
