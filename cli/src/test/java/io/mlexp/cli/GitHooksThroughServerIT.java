@@ -46,6 +46,23 @@ class GitHooksThroughServerIT extends GitHooksIT {
     }
 
     @Test
+    void theServerSeesEveryNewCommitAndRepackOfARepositoryItKeepsOpen() throws Exception {
+        var base = run(repo, "git", "rev-parse", "HEAD").output().strip();
+        run(repo, "git", "commit", "-q", "--no-verify", "--allow-empty", "-m", "feat: one");
+        assertThat(run(repo, MLEXP.toString(), "check", "commits", base + "..HEAD").output()).contains("checked 1 commit");
+
+        run(repo, "git", "commit", "-q", "--no-verify", "--allow-empty", "-m", "feature: two");
+        var second = run(repo, MLEXP.toString(), "check", "commits", base + "..HEAD");
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.output()).contains("unknown type `feature`", "checked 2 commits");
+
+        run(repo, "git", "gc", "-q", "--prune=now"); // the objects it had found loose are in a new pack now
+        run(repo, "git", "commit", "-q", "--no-verify", "--allow-empty", "-m", "fix: three");
+        var third = run(repo, MLEXP.toString(), "check", "commits", base + "..HEAD");
+        assertThat(third.output()).contains("unknown type `feature`", "checked 3 commits");
+    }
+
+    @Test
     void aServerGoneWithoutATraceLeavesNoneInTheOutput() throws Exception {
         int closedPort;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -1,5 +1,6 @@
 package io.mlexp.files;
 
+import io.mlexp.git.Revisions;
 import io.mlexp.util.Environment;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -37,7 +37,7 @@ final class IndexAgainstHead {
         if (RELOCATING.stream().anyMatch(name -> Environment.get(name) != null)) {
             return Optional.empty();
         }
-        try (var repository = new FileRepositoryBuilder().findGitDir(root.toFile()).setMustExist(true).build()) {
+        try (var repository = Revisions.open(root)) {
             var indexFile = Environment.get("GIT_INDEX_FILE");
             var index = DirCache.read(indexFile == null ? repository.getIndexFile() : root.resolve(indexFile).toFile(),
                     repository.getFS());

@@ -3,6 +3,7 @@ package io.mlexp.git;
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.check.InvalidInputException;
 import io.mlexp.check.SourceLocation;
+import io.mlexp.util.ResidentJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,9 +14,11 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * Opens repositories and resolves the revisions users and CI pass, with one set of messages: a base
@@ -28,15 +31,28 @@ public final class Revisions {
     private Revisions() {
     }
 
-    /** The repository that holds {@code directory}, found by walking up as git does. */
+    /**
+     * The repository that holds {@code directory}, found by walking up as git does. In the resident server it comes
+     * from JGit's {@link RepositoryCache}, so that its pack indexes (a megabyte for 30,000 objects) are read once
+     * rather than by every command; JGit notices new packs and refs by itself, and the server exits when idle.
+     */
     public static Repository open(Path directory) {
         try {
-            return new FileRepositoryBuilder().findGitDir(directory.toFile()).setMustExist(true).build();
+            var found = new FileRepositoryBuilder().findGitDir(directory.toFile()).setMustExist(true);
+            if (found.getGitDir() != null && ResidentJvm.isThisOne()) {
+                return RepositoryCache.open(RepositoryCache.FileKey.exact(found.getGitDir(), FS.DETECTED), true);
+            }
+            return found.build();
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
             throw new EnvironmentException("no Git repository at " + directory, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the repository: " + e.getMessage(), e);
         }
+    }
+
+    /** Closes the repositories {@link #open} keeps in the resident server: for one it will not see again (a scratch one). */
+    public static void forgetKept() {
+        RepositoryCache.clear();
     }
 
     /**

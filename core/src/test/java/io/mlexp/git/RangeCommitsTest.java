@@ -101,6 +101,41 @@ class RangeCommitsTest {
     }
 
     @Test
+    void shouldHandOverAWalkOfManyBatchesInOrderAndStopItWhenTheCheckFails() throws Exception {
+        var script = new StringBuilder();
+        for (int i = 1; i <= 700; i++) {
+            var message = "feat: step " + i + "\n";
+            script.append("commit refs/heads/long\ncommitter Ada <ada@example.org> ").append(1_700_000_000 + i)
+                    .append(" +0000\ndata ").append(message.length()).append('\n').append(message)
+                    .append(i == 1 ? "from refs/heads/main^0\n" : "").append('\n');
+        }
+        var imported = new ProcessBuilder("git", "fast-import", "--quiet").directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (var stdin = imported.getOutputStream()) {
+            stdin.write(script.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(imported.waitFor()).isZero();
+        var range = CommitRange.parse("main..long", List.of());
+
+        var walked = read(RangeCommits.withoutGit(dir, range, Integer.MAX_VALUE));
+
+        assertThat(walked).hasSize(700).isEqualTo(read(RangeCommits.start(dir, range, Integer.MAX_VALUE)));
+        assertThat(walked.get(0).message()).isEqualTo("feat: step 700\n");
+        assertThat(read(RangeCommits.withoutGit(dir, range, 300))).isEqualTo(walked.subList(0, 300));
+        var seen = new AtomicInteger();
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> {
+            try (var commits = RangeCommits.withoutGit(dir, range, Integer.MAX_VALUE)) {
+                commits.readInto(() -> commit -> {
+                    if (seen.incrementAndGet() == 300) {
+                        throw new IllegalStateException("a rule failed");
+                    }
+                });
+            }
+        }).withMessage("a rule failed");
+        assertThat(seen).hasValue(300);
+    }
+
+    @Test
     void shouldRefuseRevisionsThatLookLikeOptions() {
         assertThatExceptionOfType(InvalidInputException.class)
                 .isThrownBy(() -> CommitRange.parse("--output=/tmp/x..main", List.of()))
