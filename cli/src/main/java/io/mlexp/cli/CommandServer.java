@@ -2,6 +2,7 @@ package io.mlexp.cli;
 
 import io.mlexp.git.JGitEnvironment;
 import io.mlexp.util.Environment;
+import io.mlexp.util.ResidentJvm;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,6 +54,7 @@ final class CommandServer {
     private static final int MAX_FIELDS = 100_000;
     private static final int REQUEST_TIMEOUT_MILLIS = 10_000;
     private static final SecureRandom TOKENS = new SecureRandom();
+    private static final int WARM_UP_ROUNDS = 40;
 
     private final Path stateFile;
     private final Path libDir;
@@ -68,6 +70,8 @@ final class CommandServer {
 
     /** {@code CommandServer STATE_FILE LIB_DIR IDLE_SECONDS}. */
     public static void main(String[] args) throws IOException {
+        ResidentJvm.declare();
+        WarmUp.forTheJit(WARM_UP_ROUNDS); // before it announces itself: until then commands run in JVMs of their own
         serve(Path.of(args[0]), Path.of(args[1]), Duration.ofSeconds(Integer.parseInt(args[2])));
         System.exit(0); // threads a command may have left (a git reader) must not keep the server alive
     }
