@@ -2,6 +2,7 @@ package io.mlexp.files;
 
 import io.mlexp.check.EnvironmentException;
 import io.mlexp.git.GitCommand;
+import io.mlexp.util.ResidentJvm;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,9 +80,10 @@ public final class StagedFiles implements AutoCloseable {
     }
 
     /**
-     * Hands on every file whose working-tree copy is what was staged, reading on one thread for every
-     * two cores (to four): a small file costs more in system calls than in reading, and the other cores
-     * are the JIT's and git's. Returns the rest, in order.
+     * Hands on every file whose working-tree copy is what was staged, reading on a thread for every core
+     * (to four) in the resident server, whose JIT is done, and for every other core elsewhere, where the
+     * JIT is busy: a small file costs more in system calls than in reading (1,000 files on 2 cores, warm:
+     * 10 ms on one thread, 7 ms on two). Returns the rest, in order.
      */
     private List<StagedEntry> copyFromWorkingTree(List<StagedEntry> entries, ObjIntConsumer<RepoFile> arrived) {
         var copied = new AtomicIntegerArray(entries.size());
@@ -103,7 +105,8 @@ public final class StagedFiles implements AutoCloseable {
             }
         };
         var helpers = new ArrayList<Thread>();
-        int copiers = Math.max(1, Math.min(MAX_COPIERS, Runtime.getRuntime().availableProcessors() / 2));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int copiers = Math.max(1, Math.min(MAX_COPIERS, ResidentJvm.isThisOne() ? cores : cores / 2));
         for (int i = 1; i < copiers && i * 64 < entries.size(); i++) {
             var helper = new Thread(copier, "mlexp-staged-copy-" + i);
             helper.setDaemon(true);
