@@ -96,14 +96,17 @@ final class WarmUp {
         }
     }
 
-    /** A config and a hundred modules staged, as a commit of some size stages them. */
+    /** Modules and training configs staged, as a commit of some size stages them: both paths of the file checks. */
     private static void stageACommitsWorth(Path dir) throws IOException, InterruptedException {
-        Files.writeString(dir.resolve("configs/wide.yaml"), Files.readString(dir.resolve("configs/base.yaml")));
+        var base = Files.readString(dir.resolve("configs/base.yaml"));
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(dir.resolve("configs/sweep-" + i + ".yaml"), base.replace("seed:", "# sweep " + i + "\nseed:"));
+        }
         var modules = Files.createDirectories(dir.resolve("src/warm"));
-        for (int i = 0; i < 250; i++) {
+        for (int i = 0; i < 200; i++) {
             Files.writeString(modules.resolve("m" + i + ".py"), "def f" + i + "(x):\n    return x * " + i + "\n");
         }
-        new ProcessBuilder("git", "add", "configs/wide.yaml", "src/warm").directory(dir.toFile()).start().waitFor();
+        new ProcessBuilder("git", "add", "configs", "src/warm").directory(dir.toFile()).start().waitFor();
     }
 
     /** A temporary file or folder left behind is harmless; nothing to report. */
