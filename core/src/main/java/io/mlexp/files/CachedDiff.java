@@ -7,11 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * What is staged, as {@code git diff --cached} lists it: where {@link IndexAgainstHead} leaves the question to Git.
- * Submodules and symbolic links are left out (a link's blob is the path it points to, not a file to check), as
- * {@link GitFiles#tracked()} leaves links out.
- */
+/** What is staged, as {@code git diff --cached} lists it: where {@link IndexAgainstHead} leaves the question to Git. */
 final class CachedDiff {
     private static final String[] DIFF = {"diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev",
         "--no-ext-diff", "--ignore-submodules=all", "--diff-filter=ACMT"};
@@ -25,7 +21,7 @@ final class CachedDiff {
         return entries(GitCommand.output(GitCommand.startReading(root, DIFF), root, DIFF));
     }
 
-    /** {@code :oldmode newmode oldsha newsha status NUL path NUL}, repeated; submodules and links left out. */
+    /** {@code :oldmode newmode oldsha newsha status NUL path NUL}, repeated; submodules left out. */
     private static List<StagedEntry> entries(byte[] raw) {
         var entries = new ArrayList<StagedEntry>();
         int start = 0;
@@ -41,9 +37,10 @@ final class CachedDiff {
                         + new String(raw, start, headerEnd - start, StandardCharsets.UTF_8) + "'");
             }
             var mode = new String(raw, newMode, oldId - 1 - newMode, StandardCharsets.US_ASCII);
-            if (!mode.equals(GITLINK_MODE) && !mode.equals(SYMBOLIC_LINK_MODE)) {
+            if (!mode.equals(GITLINK_MODE)) {
                 entries.add(new StagedEntry(new String(raw, headerEnd + 1, pathEnd - headerEnd - 1, StandardCharsets.UTF_8),
-                        new String(raw, newId, status - 1 - newId, StandardCharsets.US_ASCII), entries.size()));
+                        new String(raw, newId, status - 1 - newId, StandardCharsets.US_ASCII), entries.size(),
+                        mode.equals(SYMBOLIC_LINK_MODE)));
             }
             start = pathEnd + 1;
         }

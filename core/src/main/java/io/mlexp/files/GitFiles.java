@@ -68,7 +68,7 @@ public final class GitFiles implements AutoCloseable {
             walk.setRecursive(true);
             var files = new ArrayList<RepoFile>();
             while (walk.next()) {
-                if (walk.getFileMode(0) != FileMode.GITLINK && walk.getFileMode(0) != FileMode.SYMLINK) { // as tracked()
+                if (walk.getFileMode(0) != FileMode.GITLINK) {
                     files.add(blob(walk.getPathString(), walk.getObjectId(0), walk.getObjectReader()));
                 }
             }

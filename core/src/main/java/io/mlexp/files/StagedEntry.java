@@ -1,5 +1,5 @@
 package io.mlexp.files;
 
-/** A file staged for the next commit: its path, its blob's ID, and its position in Git's order. */
-record StagedEntry(String path, String blob, int position) {
+/** A file staged for the next commit: its path, its blob's ID, its position in Git's order, and whether it is a symbolic link. */
+record StagedEntry(String path, String blob, int position, boolean symbolicLink) {
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -49,10 +50,7 @@ public final class StagedFiles implements AutoCloseable {
         return new StagedFiles(repositoryRoot);
     }
 
-    /**
-     * Files added, modified, copied or renamed (under their new name) in the index against HEAD, in Git's order;
-     * symbolic links and submodules are not files to check.
-     */
+    /** Files added, modified, copied or renamed (under their new name) in the index against HEAD, in Git's order. */
     public List<RepoFile> list() {
         var files = new ConcurrentSkipListMap<Integer, RepoFile>();
         read((file, position) -> files.put(position, file));
@@ -93,7 +91,8 @@ public final class StagedFiles implements AutoCloseable {
             try {
                 for (int i = next.getAndIncrement(); i < entries.size() && failure.get() == null; i = next.getAndIncrement()) {
                     var entry = entries.get(i);
-                    var copy = WorkingTreeCopy.read(root, entry.path(), entry.blob(), INLINE_MAX_BLOB);
+                    var copy = entry.symbolicLink() ? Optional.<byte[]>empty()
+                            : WorkingTreeCopy.read(root, entry.path(), entry.blob(), INLINE_MAX_BLOB);
                     if (copy.isPresent()) {
                         var content = copy.get();
                         arrived.accept(new RepoFile(entry.path(), content.length, () -> content), entry.position());

@@ -95,24 +95,6 @@ class GitFilesTest {
     }
 
     @Test
-    void shouldLeaveSymbolicLinksOutOfEveryListAsNoFilesToCheck() throws Exception {
-        var git = io.mlexp.git.GitCli.init(dir);
-        Files.createDirectories(dir.resolve("configs"));
-        write("configs/base.yaml", "seed: 1\n");
-        Files.createSymbolicLink(dir.resolve("configs/current.yaml"), java.nio.file.Path.of("base.yaml"));
-        git.run("add", "-A");
-
-        try (var staged = StagedFiles.open(dir)) {
-            assertThat(staged.list()).extracting(RepoFile::path).containsExactly("configs/base.yaml");
-        }
-        git.run("commit", "-q", "--no-verify", "-m", "chore: start");
-        try (var files = GitFiles.open(dir)) {
-            assertThat(files.tracked()).extracting(RepoFile::path).containsExactly("configs/base.yaml");
-            assertThat(files.atRevision("HEAD")).extracting(RepoFile::path).containsExactly("configs/base.yaml");
-        }
-    }
-
-    @Test
     void shouldSayPlainlyWhenTheDirectoryIsNoRepository() {
         try (var staged = StagedFiles.open(dir)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(staged::list)

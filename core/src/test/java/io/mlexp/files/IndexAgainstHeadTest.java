@@ -44,9 +44,10 @@ class IndexAgainstHeadTest {
         var listed = IndexAgainstHead.read(dir);
 
         assertThat(listed).isPresent();
-        assertThat(listed.get()).as("kind.txt became a link").extracting(StagedEntry::path).containsExactly("b.txt",
-                "change.txt", "data/raw/cifar/train/part-0.csv", "new-name.txt", "run.sh", "数据 说明.md");
+        assertThat(listed.get()).extracting(StagedEntry::path).containsExactly("b.txt", "change.txt",
+                "data/raw/cifar/train/part-0.csv", "kind.txt", "new-name.txt", "run.sh", "数据 说明.md");
         assertThat(listed.get()).isEqualTo(CachedDiff.read(dir));
+        assertThat(listed.get()).filteredOn(StagedEntry::symbolicLink).extracting(StagedEntry::path).containsExactly("kind.txt");
     }
 
     @Test
