@@ -38,12 +38,8 @@ class LauncherScriptTest {
      */
     @Test
     void aHookRunsTheBuiltCliWithoutRebuildingFromChangedSources(@TempDir Path tree) throws Exception {
-        var wrapper = tree.resolve("mlexp");
-        java.nio.file.Files.copy(LAUNCHER, wrapper);
-        var launcher = java.nio.file.Files.createDirectories(tree.resolve("cli/target/mlexp/bin")).resolve("mlexp");
-        java.nio.file.Files.writeString(launcher, "#!/bin/sh\necho \"built CLI: $*\"\n");
-        launcher.toFile().setExecutable(true);
-        java.nio.file.Files.setLastModifiedTime(launcher, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        var wrapper = sourceTreeWithBuiltCli(tree);
+        setTime(tree.resolve(BUILT), 1_000_000);
         var source = java.nio.file.Files.createDirectories(tree.resolve("core/src/main")).resolve("Changed.java");
         java.nio.file.Files.writeString(source, "class Changed {}\n");
 
@@ -60,11 +56,8 @@ class LauncherScriptTest {
      */
     @Test
     void aCommandTypedRebuildsAfterAnEditOrANewFileAndOnlyThen(@TempDir Path tree) throws Exception {
-        var wrapper = tree.resolve("mlexp");
-        java.nio.file.Files.copy(LAUNCHER, wrapper);
-        var launcher = java.nio.file.Files.createDirectories(tree.resolve("cli/target/mlexp/bin")).resolve("mlexp");
-        java.nio.file.Files.writeString(launcher, "#!/bin/sh\necho \"built CLI: $*\"\n");
-        launcher.toFile().setExecutable(true);
+        var wrapper = sourceTreeWithBuiltCli(tree);
+        var launcher = tree.resolve(BUILT);
         var source = java.nio.file.Files.createDirectories(tree.resolve("core/src/main")).resolve("Train.java");
         java.nio.file.Files.writeString(source, "class Train {}\n");
         var examples = java.nio.file.Files.createDirectories(tree.resolve("examples"));
@@ -93,6 +86,18 @@ class LauncherScriptTest {
         assertThat(run(wrapper, bin, false)).isEqualTo(built);
         java.nio.file.Files.writeString(examples.resolve("eval.py"), "print('new')\n"); // not in the stamp: its folder tells
         assertThat(run(wrapper, bin, false)).as("a new file").contains("the CLI is not built and Maven (mvn) is missing");
+    }
+
+    private static final String BUILT = "cli/target/mlexp/bin/mlexp";
+
+    /** A copy of ./mlexp at the top of a tree whose built CLI only says it ran; returns the copy. */
+    private static Path sourceTreeWithBuiltCli(Path tree) throws Exception {
+        var wrapper = tree.resolve("mlexp");
+        java.nio.file.Files.copy(LAUNCHER, wrapper);
+        var launcher = java.nio.file.Files.createDirectories(tree.resolve(BUILT).getParent()).resolve("mlexp");
+        java.nio.file.Files.writeString(launcher, "#!/bin/sh\necho \"built CLI: $*\"\n");
+        launcher.toFile().setExecutable(true);
+        return wrapper;
     }
 
     private static void setTime(Path path, long millis) throws Exception {
