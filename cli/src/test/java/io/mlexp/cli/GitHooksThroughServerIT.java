@@ -79,6 +79,26 @@ class GitHooksThroughServerIT extends GitHooksIT {
     }
 
     @Test
+    void aServerKilledWithItsShellLeavesNoLockThatKeepsTheNextOneOut() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var state = stateFile(runtime.resolve("mlexp")).orElseThrow();
+        var lock = Path.of(state + ".lock");
+        Files.writeString(state, closedPort + " " + "0".repeat(48) + "\n"); // as a reboot that kept ~/.cache leaves them
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(600)));
+
+        assertThat(run(repo, MLEXP.toString(), "rules").exitCode()).as("runs alone, clears the traces").isZero();
+        assertThat(run(repo, MLEXP.toString(), "rules").exitCode()).as("runs alone, starts a server").isZero();
+
+        for (int i = 0; i < 600 && (!Files.exists(state) || Files.readString(state).startsWith(closedPort + " ")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(state)).as("a new server announced itself").doesNotStartWith(closedPort + " ");
+    }
+
+    @Test
     void theServerAnswersWhereNoJvmOfItsOwnCouldStart() throws Exception {
         Files.writeString(repo.resolve("MSG"), "feature: add training.\n");
         var broken = new HashMap<>(Map.of("MLEXP_JAVA_OPTS", "-XX:+NoSuchOptionAnywhere"));
