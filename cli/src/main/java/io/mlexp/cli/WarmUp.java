@@ -5,9 +5,11 @@ import io.mlexp.commit.CommitRules;
 import io.mlexp.config.SmokeConfig;
 import io.mlexp.demo.DemoRepository;
 import io.mlexp.demo.ExampleProject;
+import io.mlexp.git.JGitEnvironment;
 import io.mlexp.git.Revisions;
 import io.mlexp.smoke.Smoke;
 import io.mlexp.smoke.SmokeReport;
+import io.mlexp.util.Environment;
 import io.mlexp.workspace.Workspace;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,10 +40,6 @@ final class WarmUp {
         SmokeReport.write(output.resolve("smoke.json"), Smoke.run(local, SmokeConfig.Engine.LOCAL, dir, output, line -> { }));
     }
 
-    /** Git's variables a hook runs with: JGit and git would take the user's index or repository for the scratch one's. */
-    private static final List<String> GIT_VARIABLES = List.of("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE",
-            "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR");
-
     public static void main(String[] args) throws IOException {
         run(1, true);
     }
@@ -61,7 +59,7 @@ final class WarmUp {
     }
 
     private static void run(int rounds, boolean smokeFrame) throws IOException {
-        if (GIT_VARIABLES.stream().anyMatch(name -> System.getenv(name) != null)) {
+        if (JGitEnvironment.relocated() || Environment.get("GIT_INDEX_FILE") != null) {
             return; // the launcher clears them; started any other way, do nothing rather than touch a user's repository
         }
         var dir = Files.createTempDirectory("mlexp-warm-up");

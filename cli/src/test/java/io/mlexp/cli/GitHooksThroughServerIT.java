@@ -62,14 +62,20 @@ class GitHooksThroughServerIT extends GitHooksIT {
         assertThat(third.output()).contains("unknown type `feature`", "checked 3 commits");
     }
 
-    @Test
-    void aServerGoneWithoutATraceLeavesNoneInTheOutput() throws Exception {
+    /** Writes into the state file a port no server listens on, with a token; returns the port. */
+    private static int nameADeadServer(Path state) throws Exception {
         int closedPort;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
+        Files.writeString(state, closedPort + " " + "0".repeat(48) + "\n");
+        return closedPort;
+    }
+
+    @Test
+    void aServerGoneWithoutATraceLeavesNoneInTheOutput() throws Exception {
         var state = stateFile(runtime.resolve("mlexp")).orElseThrow();
-        Files.writeString(state, closedPort + " " + "0".repeat(48) + "\n"); // as a server killed with -9 leaves it
+        nameADeadServer(state); // as a server killed with -9 leaves it
         Files.writeString(repo.resolve("MSG"), "feature: add training.\n");
 
         var result = run(repo, MLEXP.toString(), "check", "commit-msg", "MSG");
@@ -80,13 +86,9 @@ class GitHooksThroughServerIT extends GitHooksIT {
 
     @Test
     void aServerKilledWithItsShellLeavesNoLockThatKeepsTheNextOneOut() throws Exception {
-        int closedPort;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
         var state = stateFile(runtime.resolve("mlexp")).orElseThrow();
         var lock = Path.of(state + ".lock");
-        Files.writeString(state, closedPort + " " + "0".repeat(48) + "\n"); // as a reboot that kept ~/.cache leaves them
+        int closedPort = nameADeadServer(state); // as a reboot that kept ~/.cache leaves them
         Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(600)));
 
         assertThat(run(repo, MLEXP.toString(), "rules").exitCode()).as("runs alone, clears the traces").isZero();

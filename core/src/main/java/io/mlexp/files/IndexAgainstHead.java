@@ -1,5 +1,6 @@
 package io.mlexp.files;
 
+import io.mlexp.git.JGitEnvironment;
 import io.mlexp.git.Revisions;
 import io.mlexp.util.Environment;
 import java.io.IOException;
@@ -26,15 +27,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * the answer is then empty.</p>
  */
 final class IndexAgainstHead {
-    /** Variables that make git find its repository, objects or work tree elsewhere than JGit would look. */
-    private static final List<String> RELOCATING = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
-            "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE");
-
     private IndexAgainstHead() {
     }
 
     static Optional<List<StagedEntry>> read(Path root) {
-        if (RELOCATING.stream().anyMatch(name -> Environment.get(name) != null)) {
+        if (JGitEnvironment.relocated()) {
             return Optional.empty();
         }
         try (var repository = Revisions.open(root)) {
